@@ -1,0 +1,79 @@
+"""A maintenance contract and the record of how it changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+# The CSV columns, in file order; also the keys of the JSON export.
+CONTRACT_COLUMNS = (
+    "id",
+    "product",
+    "quantity",
+    "start",
+    "end",
+    "unit_price",
+    "currency",
+    "partner",
+    "certificate",
+    "order",
+    "notes",
+)
+REQUIRED_COLUMNS = frozenset({"id", "product", "quantity", "end", "unit_price", "currency"})
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change to a contract: when (the app's "today"), why, and each field's old and new text."""
+
+    on: date
+    source: str  # "edit", "import", "renewal", "partner"
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class Contract:
+    id: str
+    product: str
+    quantity: int
+    end: date
+    unit_price: Decimal  # annual maintenance per licence
+    currency: str
+    start: date | None = None
+    partner: str = ""  # partner id
+    certificate: str = ""  # licence certificate number
+    order: str = ""  # order / purchase-order number
+    notes: str = ""
+    history: tuple[HistoryEntry, ...] = field(default=(), compare=False)
+    # Bumped on every stored change; lets a writer refuse to overwrite a newer version.
+    revision: int = field(default=0, compare=False)
+
+    @property
+    def annual_cost(self) -> Decimal:
+        return self.unit_price * self.quantity
+
+    def field_text(self, name: str) -> str:
+        """The CSV text of one column (ISO dates, plain decimal prices)."""
+        value = getattr(self, name)
+        if value is None:
+            return ""
+        if isinstance(value, date):
+            return value.isoformat()
+        return str(value)
+
+    def changes_to(self, other: Contract) -> tuple[FieldChange, ...]:
+        """The column-by-column differences from this contract to `other`."""
+        return tuple(
+            FieldChange(name, self.field_text(name), other.field_text(name))
+            for name in CONTRACT_COLUMNS
+            if self.field_text(name) != other.field_text(name)
+        )
+

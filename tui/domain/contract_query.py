@@ -1,0 +1,84 @@
+"""Filtering and ordering contracts as the Overview does, fast enough for 10,000 per keystroke."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from tui.domain.contract import Contract
+from tui.domain.status import DEFAULT_NOTICE_DAYS, Status, status_of
+from tui.domain.text import fold
+from tui.i18n import _
+
+
+class Show(Enum):
+    ALL = "all"
+    DUE = "due"  # expired or due: everything that needs attention
+    EXPIRED = "expired"
+
+    @property
+    def label(self) -> str:
+        return {Show.ALL: _("all"), Show.DUE: _("expired + due"), Show.EXPIRED: _("expired")}[self]
+
+    def next(self) -> Show:
+        members = list(Show)
+        return members[(members.index(self) + 1) % len(members)]
+
+
+class SortOrder(Enum):
+    END = "end"
+    ID = "id"
+    PRODUCT = "product"
+    PARTNER = "partner"
+    COST = "cost"
+
+    @property
+    def label(self) -> str:
+        return {SortOrder.END: _("end date"), SortOrder.ID: _("id"), SortOrder.PRODUCT: _("product"),
+                SortOrder.PARTNER: _("partner"), SortOrder.COST: _("annual cost")}[self]
+
+    def next(self) -> SortOrder:
+        members = list(SortOrder)
+        return members[(members.index(self) + 1) % len(members)]
+
+
+@dataclass(frozen=True)
+class ContractQuery:
+    text: str = ""
+    show: Show = Show.ALL
+    order: SortOrder = SortOrder.END
+    descending: bool = False
+
+
+class ContractIndex:
+    """Contracts with their folded search text computed once, so a keystroke only does `in` tests."""
+
+    def __init__(self, contracts: Sequence[Contract], partner_names: Mapping[str, str] | None = None) -> None:
+        names = partner_names or {}
+        self.partner_names = names
+        self.entries = [
+            (contract, fold(" ".join((contract.id, contract.product, contract.partner,
+                                      names.get(contract.partner, ""), contract.certificate))))
+            for contract in contracts
+        ]
+
+    def partner_label(self, contract: Contract) -> str:
+        return self.partner_names.get(contract.partner, contract.partner)
+
+    def select(self, query: ContractQuery, today: date, notice_days: int = DEFAULT_NOTICE_DAYS) -> list[Contract]:
+        words = fold(query.text).split()
+        chosen = [c for c, haystack in self.entries if all(w in haystack for w in words)]
+        if query.show is not Show.ALL:
+            wanted = {Status.EXPIRED} if query.show is Show.EXPIRED else {Status.EXPIRED, Status.DUE}
+            chosen = [c for c in chosen if status_of(c, today, notice_days) in wanted]
+        key = {
+            SortOrder.END: lambda c: (c.end, c.id),
+            SortOrder.ID: lambda c: fold(c.id),
+            SortOrder.PRODUCT: lambda c: (fold(c.product), c.end),
+            SortOrder.PARTNER: lambda c: (fold(self.partner_label(c)), c.end),
+            SortOrder.COST: lambda c: (c.currency, -c.annual_cost, c.end),
+        }[query.order]
+        chosen.sort(key=key, reverse=query.descending)
+        return chosen

@@ -1,0 +1,82 @@
+"""One set of rules for a contract, whether it comes from a CSV row or the form."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tui.domain.contract import Contract
+from tui.domain.money import CURRENCIES
+from tui.domain.parsing import ParseError, parse_amount, parse_date, parse_whole
+from tui.domain.text import has_control_chars, printable
+from tui.i18n import _
+
+MAX_LENGTH = {"id": 64, "product": 200, "partner": 64, "certificate": 100, "order": 100, "notes": 2000}
+MAX_QUANTITY = 10_000_000
+
+
+def check_text(value: str, name: str, *, required: bool, multiline: bool = False) -> str:
+    """Strip and check a free-text field; raises ParseError with the user's message.
+
+    `multiline` fields (notes) may hold line breaks; no field may hold other
+    control characters, which could drive the terminal when shown.
+    """
+    text = value.strip()
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if required and not text:
+        raise ParseError(_("is required"))
+    if has_control_chars(text.replace("\n", "") if multiline else text):
+        raise ParseError(_("contains control characters"))
+    limit = MAX_LENGTH.get(name, 2000)
+    if len(text) > limit:
+        raise ParseError(_("is too long ({length} characters, at most {limit})").format(length=len(text), limit=limit))
+    return text
+
+
+def validate_contract(
+    raw: Mapping[str, str], *, decimal_comma: bool = False
+) -> tuple[Contract | None, dict[str, str]]:
+    """Turn field texts into a Contract, or say what is wrong with each field.
+
+    Returns `(contract, {})` when every field is valid, else `(None, errors)`
+    with one message per failing column, in column order.
+    """
+    errors: dict[str, str] = {}
+    values: dict[str, object] = {}
+
+    def take(name: str, parse) -> None:
+        try:
+            values[name] = parse(raw.get(name) or "")
+        except ParseError as error:
+            errors[name] = str(error)
+
+    for name in ("id", "product"):
+        take(name, lambda v, n=name: check_text(v, n, required=True))
+    take("quantity", lambda v: parse_whole(v, minimum=1, maximum=MAX_QUANTITY))
+    take("start", lambda v: parse_date(v) if v.strip() else None)
+    take("end", parse_date)
+    take("unit_price", lambda v: parse_amount(v, decimal_comma=decimal_comma))
+    take("currency", _parse_currency)
+    for name in ("partner", "certificate", "order"):
+        take(name, lambda v, n=name: check_text(v, n, required=False))
+    take("notes", lambda v: check_text(v, "notes", required=False, multiline=True))
+
+    start, end = values.get("start"), values.get("end")
+    if start is not None and end is not None and end < start:
+        errors["end"] = _("end is before start ({start})").format(start=start.isoformat())
+    if errors:
+        return None, errors
+    return Contract(**values), {}
+
+
+def _parse_currency(value: str) -> str:
+    code = value.strip().upper()
+    if not code:
+        raise ParseError(_("is required"))
+    if code not in CURRENCIES:
+        raise ParseError(
+            _("unknown currency '{code}' (use one of {known})").format(
+                code=printable(code[:10]), known=", ".join(sorted(CURRENCIES))
+            )
+        )
+    return code

@@ -1,0 +1,128 @@
+"""Parsers for what people type and spreadsheets export: dates, amounts, counts.
+
+Every parser raises `ParseError` with a message meant for the user; the CSV
+readers and the forms share them, so a value is accepted or refused the same
+way wherever it comes from.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from tui.domain.text import printable
+from tui.i18n import _
+
+MIN_YEAR = 1900
+MAX_YEAR = 2199
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+_RO = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$", re.ASCII)
+_SLASHED = re.compile(r"^\d{1,4}/\d{1,2}/\d{1,4}$", re.ASCII)
+
+
+class ParseError(ValueError):
+    """A value that cannot be accepted; `str(error)` is the message for the user."""
+
+
+def parse_date(text: str) -> date:
+    """Parse `YYYY-MM-DD` or `DD.MM.YYYY`; refuse slashed dates as ambiguous."""
+    value = text.strip()
+    if not value:
+        raise ParseError(_("a date is required"))
+    if m := _ISO.match(value):
+        year, month, day = (int(g) for g in m.groups())
+    elif m := _RO.match(value):
+        day, month, year = (int(g) for g in m.groups())
+    elif _SLASHED.match(value):
+        raise ParseError(
+            _("'{value}' is ambiguous (day/month or month/day?); write YYYY-MM-DD or DD.MM.YYYY").format(
+                value=_clip(value)
+            )
+        )
+    else:
+        raise ParseError(_("'{value}' is not a date; write YYYY-MM-DD or DD.MM.YYYY").format(value=_clip(value)))
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ParseError(_("year {year} is out of range ({low}–{high})").format(year=year, low=MIN_YEAR, high=MAX_YEAR))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ParseError(_("'{value}' is not a real date").format(value=value)) from None
+
+
+_PLAIN = re.compile(r"^\d+(?:[.,]\d+)?$", re.ASCII)
+_GROUPED_COMMA = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$", re.ASCII)  # 1.234,56
+_LONE_POINT_GROUP = re.compile(r"^\d{1,3}\.\d{3}$", re.ASCII)  # 1.234: 1234 or 1.234?
+_GROUPED_POINT = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)  # 1,234.56
+
+
+def parse_amount(text: str, *, decimal_comma: bool = False, max_places: int = 4) -> Decimal:
+    """Parse a non-negative amount as Decimal.
+
+    With `decimal_comma` (spreadsheets that use `;` between columns) `1.234,56`
+    and `1234,56` are accepted; otherwise `1,234.56` and `1234.56`.  A lone
+    separator followed by exactly three digits in the "wrong" convention
+    (`1.234` in a comma file) is refused as ambiguous rather than guessed.
+    Exponents, signs and other characters are refused.
+    """
+    value = text.strip().replace("\u00a0", "").replace(" ", "")
+    if not value:
+        raise ParseError(_("an amount is required"))
+    if value.startswith("-"):
+        raise ParseError(_("must not be negative"))
+    if decimal_comma and _LONE_POINT_GROUP.match(value):
+        raise ParseError(_("'{value}' is ambiguous: thousands or decimals?").format(value=value))
+    if decimal_comma and _GROUPED_COMMA.match(value):
+        normal = value.replace(".", "").replace(",", ".")
+    elif not decimal_comma and _GROUPED_POINT.match(value):
+        normal = value.replace(",", "")
+    elif _PLAIN.match(value):
+        if "," in value and not decimal_comma:
+            raise ParseError(
+                _("'{value}' uses a decimal comma; write {fixed} (or use ';' between CSV columns)").format(
+                    value=value, fixed=value.replace(",", ".")
+                )
+            )
+        if "." in value and decimal_comma and len(value.split(".")[1]) == 3:
+            raise ParseError(_("'{value}' is ambiguous: thousands or decimals?").format(value=value))
+        normal = value.replace(",", ".")
+    else:
+        raise ParseError(_("'{value}' is not a number").format(value=_clip(value)))
+    try:
+        amount = Decimal(normal)
+    except InvalidOperation:  # pragma: no cover - the patterns above only let digits through
+        raise ParseError(_("'{value}' is not a number").format(value=_clip(value))) from None
+    if -amount.as_tuple().exponent > max_places:
+        raise ParseError(_("at most {places} decimal places").format(places=max_places))
+    return amount
+
+
+def parse_percent(text: str) -> Decimal:
+    """Parse a percentage typed as `25`, `25 %` or `7,5`; returns the fraction (0.25)."""
+    value = text.strip().rstrip("%").strip()
+    amount = parse_amount(value, decimal_comma="," in value)
+    if amount > 1000:
+        raise ParseError(_("a percentage must be at most 1000"))
+    return amount / 100
+
+
+def parse_whole(text: str, *, minimum: int = 0, maximum: int = 10**9) -> int:
+    """Parse a whole number in [minimum, maximum]; `10.0`, `1e3` and `+5` are refused."""
+    value = text.strip()
+    if not value:
+        raise ParseError(_("a whole number is required"))
+    if not value.isascii() or not value.isdigit():
+        raise ParseError(_("'{value}' is not a whole number").format(value=_clip(value)))
+    number = int(value)
+    if number < minimum:
+        raise ParseError(_("must be at least {minimum}").format(minimum=minimum))
+    if number > maximum:
+        raise ParseError(_("must be at most {maximum}").format(maximum=maximum))
+    return number
+
+
+def _clip(value: str, limit: int = 40) -> str:
+    """Keep error messages one line long even for a 10,000-character value."""
+    value = printable(value)
+    return value if len(value) <= limit else value[: limit - 1] + "…"
