@@ -1,0 +1,48 @@
+"""Fixtures shared by every layer's tests: a fixed "today", real files in tmp_path, an isolated machine."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tui.domain.contract import Contract
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(autouse=True)
+def isolated_machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may read or write the real user's data file or depend on their environment."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
+    monkeypatch.delenv("RENEWALS_DB", raising=False)
+    monkeypatch.delenv("RENEWALS_TODAY", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "renewals.json"
+
+
+def make_contract(contract_id: str = "C-1", **changes) -> Contract:
+    values = dict(id=contract_id, product="Backup Exec", quantity=10, end=date(2027, 3, 31),
+                  unit_price=Decimal("20.00"), currency="RON")
+    values.update(changes)
+    return Contract(**values)
+
+
+CSV_HEADER = "id,product,quantity,start,end,unit_price,currency,partner,certificate,order,notes\n"
+
+
+def write_csv(path: Path, *rows: str, header: str = CSV_HEADER, encoding: str = "utf-8") -> Path:
+    path.write_text(header + "".join(r + "\n" for r in rows), encoding=encoding)
+    return path

@@ -1,0 +1,43 @@
+"""Crash-safe replacement of a file's whole content."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write(path: Path, data: bytes) -> os.stat_result:
+    """Replace `path` with `data` so that a kill at any instant leaves the old or the new file.
+
+    The bytes go to a temporary file in the same directory (same filesystem,
+    so the rename is atomic), which is fsynced before `os.replace`; then the
+    directory is fsynced so the rename itself survives a power cut.  Returns
+    the new file's stat.
+    """
+    directory = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        if path.exists():
+            os.chmod(tmp_name, path.stat().st_mode & 0o777)
+        os.replace(tmp_name, path)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    fsync_directory(directory)
+    return path.stat()
+
+
+def fsync_directory(directory: Path) -> None:
+    dir_fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

@@ -1,0 +1,90 @@
+"""Contract import (all or nothing, with a dry run) and export as CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from tui.domain.contract import CONTRACT_COLUMNS, REQUIRED_COLUMNS, Contract
+from tui.domain.contract_validation import validate_contract
+from tui.domain.text import printable
+from tui.i18n import _
+from tui.store.csv_reader import CsvRejected, Problem, read_csv
+from tui.store.records import history_to_record
+
+
+@dataclass
+class ContractImportPlan:
+    """What an import would do; nothing is written until it is applied."""
+
+    new: list[Contract] = field(default_factory=list)
+    changed: list[tuple[Contract, Contract]] = field(default_factory=list)  # (stored, from the file)
+    unchanged: int = 0
+
+    def describe(self) -> list[str]:
+        lines = [f"+ {c.id}  {c.product}" for c in self.new]
+        for old, new in self.changed:
+            detail = ", ".join(f"{ch.field}: {ch.old or '∅'} → {ch.new or '∅'}" for ch in old.changes_to(new))
+            lines.append(f"~ {old.id}  {printable(detail)}")
+        lines.append(
+            _("{new} new, {changed} changed, {unchanged} unchanged").format(
+                new=len(self.new), changed=len(self.changed), unchanged=self.unchanged
+            )
+        )
+        return lines
+
+
+def plan_contract_import(path: Path | str, existing: Mapping[str, Contract], *, name: str | None = None) -> ContractImportPlan:
+    """Validate every row of `path` against the contract rules; raise CsvRejected listing every problem.
+
+    Columns left out of the file keep the stored value for existing contracts.
+    """
+    table = read_csv(path, known=CONTRACT_COLUMNS, required=REQUIRED_COLUMNS, name=name)
+    problems: list[Problem] = []
+    plan = ContractImportPlan()
+    first_line: dict[str, int] = {}
+    for line, raw in table:
+        stored = existing.get(raw.get("id", "").strip())
+        if stored is not None:
+            raw = {column: raw.get(column, stored.field_text(column)) for column in CONTRACT_COLUMNS}
+        contract, errors = validate_contract(raw, decimal_comma=table.decimal_comma)
+        problems += [Problem(table.name, line, column, message) for column, message in errors.items()]
+        if contract is None:
+            continue
+        if contract.id in first_line:
+            problems.append(Problem(table.name, line, "id", _("'{id}' is also on line {line}").format(
+                id=printable(contract.id), line=first_line[contract.id])))
+            continue
+        first_line[contract.id] = line
+        if stored is None:
+            plan.new.append(contract)
+        elif stored.changes_to(contract):
+            plan.changed.append((stored, contract))
+        else:
+            plan.unchanged += 1
+    if problems:
+        raise CsvRejected(problems)
+    return plan
+
+
+def write_contracts_csv(contracts: Iterable[Contract], stream: IO[str]) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(CONTRACT_COLUMNS)
+    for contract in contracts:
+        writer.writerow([contract.field_text(column) for column in CONTRACT_COLUMNS])
+
+
+def contract_to_json(contract: Contract) -> dict:
+    data: dict = {column: contract.field_text(column) for column in CONTRACT_COLUMNS}
+    data["quantity"] = contract.quantity
+    data["history"] = [history_to_record(h) for h in contract.history]
+    return data
+
+
+def write_contracts_json(contracts: Iterable[Contract], stream: IO[str]) -> None:
+    json.dump([contract_to_json(c) for c in contracts], stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -1,0 +1,68 @@
+"""The open database: TinyDB over SafeJSONStorage, plus the transaction entry point."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from tui.store.storage import SafeJSONStorage
+
+
+class FreshTable(Table):
+    """A TinyDB table that can forget what it cached about the file.
+
+    TinyDB caches query results and the next document id per table; when
+    another process changed the file both are stale (a stale next id would
+    overwrite the other process's new document), so `forget()` drops them.
+    """
+
+    def forget(self) -> None:
+        self._next_id = None
+        self.clear_cache()
+
+
+class _TinyDB(TinyDB):
+    table_class = FreshTable
+
+
+class Store:
+    """One data file.  Opening parses and checks it (raises DatabaseRefused) but writes nothing."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.db = _TinyDB(self.path, storage=SafeJSONStorage)
+        self.storage: SafeJSONStorage = self.db.storage  # type: ignore[assignment]
+        self.storage.on_reload = self._forget_table_caches
+        self.storage.refresh()
+
+    def _forget_table_caches(self) -> None:
+        for table in self.db._tables.values():
+            table.forget()  # type: ignore[attr-defined]
+
+    def table(self, name: str) -> FreshTable:
+        return self.db.table(name)  # type: ignore[return-value]
+
+    def raw_table(self, name: str) -> dict[str, dict]:
+        """The table's documents as stored, without copying (read-only use)."""
+        return self.storage.read().get(name, {})
+
+    @property
+    def generation(self) -> int:
+        """Goes up whenever the data was (re)loaded from disk."""
+        return self.storage.generation
+
+    def refresh(self) -> bool:
+        """Pick up another process's writes; True when there were any."""
+        return self.storage.refresh()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.storage.transaction():
+            yield
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,169 @@
+"""TinyDB storage that is atomic, locked, and does not re-parse an unchanged file.
+
+TinyDB's own JSONStorage rewrites the file in place (a kill mid-write corrupts
+it), takes no lock (two writers lose each other's changes) and parses the
+whole file on every read.  This storage:
+
+* parses the file only when its stat signature or the lock file's write
+  counter changed (`generation` then goes up and `on_reload` is called);
+* accepts writes only inside `transaction()`, which holds an exclusive
+  `flock`, first reloads whatever another process wrote, and commits all
+  writes made inside it as one atomic file replacement — so a multi-step
+  operation (an import, a renewal) is all or nothing;
+* refuses a file that is empty, not JSON, not ours or from a newer schema,
+  leaving it byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from tui.i18n import _
+from tui.store.atomic import atomic_write
+from tui.store.backups import rotate_and_backup
+from tui.store.errors import DatabaseRefused, WriteFailed
+from tui.store.locking import FileLock
+
+SCHEMA_VERSION = 1
+META_TABLE = "meta"
+
+Data = dict[str, dict[str, dict[str, Any]]]
+
+
+def empty_database() -> Data:
+    return {META_TABLE: {"1": {"app": "renewal-planner", "schema": SCHEMA_VERSION}}}
+
+
+def check_structure(path: Path, data: object) -> Data:
+    """Return `data` if it is a database of ours this version can read, else raise DatabaseRefused."""
+    if not isinstance(data, dict) or not all(
+        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+        for table in data.values()
+    ):
+        raise DatabaseRefused(path, _("not a renewal-planner database (unexpected structure)"))
+    meta = data.get(META_TABLE, {}).get("1")
+    if not meta or meta.get("app") != "renewal-planner" or not isinstance(meta.get("schema"), int):
+        raise DatabaseRefused(path, _("not a renewal-planner database (no schema version)"))
+    if meta["schema"] > SCHEMA_VERSION:
+        raise DatabaseRefused(
+            path,
+            _("written by a newer renewal-planner (schema {found}; this version reads up to {known})").format(
+                found=meta["schema"], known=SCHEMA_VERSION
+            ),
+        )
+    return data
+
+
+def parse_database(path: Path, raw: bytes) -> Data:
+    if not raw.strip():
+        raise DatabaseRefused(path, _("the file is empty"))
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise DatabaseRefused(path, _("not a text file (not UTF-8)")) from None
+    except json.JSONDecodeError as error:
+        raise DatabaseRefused(
+            path, _("not valid JSON (line {line}, column {column})").format(line=error.lineno, column=error.colno)
+        ) from None
+    return check_structure(path, data)
+
+
+class SafeJSONStorage(Storage):
+    """See the module docstring.  One instance per open database."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.lock = FileLock(self.path.with_name(self.path.name + ".lock"))
+        self.generation = 0
+        self.on_reload: Callable[[], None] | None = None
+        self._data: Data | None = None
+        self._signature: tuple | None = None
+        self._dirty = False
+        self._backed_up = False
+
+    # -- reading -----------------------------------------------------------
+    def _current_signature(self) -> tuple | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, self.lock.read_counter())
+
+    def refresh(self) -> bool:
+        """Reload if the file changed since we last saw it; True when it did."""
+        signature = self._current_signature()
+        if self._data is not None and signature == self._signature:
+            return False
+        if signature is None:
+            data = empty_database()
+        else:
+            data = parse_database(self.path, self.path.read_bytes())
+        self._data, self._signature = data, signature
+        self.generation += 1
+        if self.on_reload is not None:
+            self.on_reload()
+        return True
+
+    def read(self) -> Data:
+        if not self.lock.held:
+            self.refresh()
+        assert self._data is not None
+        return self._data
+
+    # -- writing -----------------------------------------------------------
+    def write(self, data: Data) -> None:
+        if not self.lock.held:
+            raise RuntimeError("SafeJSONStorage.write outside transaction(): the write could lose another's change")
+        self._data = data
+        self._dirty = True
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the lock, start from the file's latest state, and commit once at the end."""
+        outermost = not self.lock.held
+        with self.lock:
+            if outermost:
+                self.refresh()
+                self._dirty = False
+            try:
+                yield
+                if outermost and self._dirty:
+                    self._commit()
+            except BaseException:
+                if outermost:
+                    self._forget()
+                raise
+
+    def _commit(self) -> None:
+        assert self._data is not None
+        payload = json.dumps(self._data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            if not self._backed_up:
+                rotate_and_backup(self.path)
+                self._backed_up = True
+            atomic_write(self.path, payload)
+            self.lock.bump_counter()
+        except OSError as error:
+            raise WriteFailed(
+                _("could not save to {path}: {reason}; the file still holds the previous state").format(
+                    path=self.path, reason=error.strerror or error
+                )
+            ) from error
+        self._signature = self._current_signature()
+        self._dirty = False
+
+    def _forget(self) -> None:
+        """Drop the in-memory state (it may hold half an operation); the next read reloads."""
+        self._data = None
+        self._signature = None
+        self._dirty = False
+
+    def close(self) -> None:
+        """Nothing is buffered outside a transaction, so there is nothing to flush."""
