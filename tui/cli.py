@@ -1,0 +1,99 @@
+"""The `renewals` command: opens the app, or runs a subcommand.
+
+This is the edge of the program: the only place that reads the clock and the
+environment.  Everything below gets the database path and "today" passed in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from tui import __version__
+from tui.commands import due, transfer
+from tui.commands.context import CliContext, CommandFailed
+from tui.domain.parsing import ParseError, parse_date
+from tui.i18n import _
+from tui.store.demo import create_demo_database
+from tui.store.errors import DatabaseRefused, StoreError
+from tui.store.paths import resolve_db_path
+
+
+def global_options(*, suppress: bool) -> argparse.ArgumentParser:
+    """--db and --today, accepted before or after the subcommand.
+
+    Sub-parsers use SUPPRESS defaults so that a value given before the
+    subcommand is not overwritten by the sub-parser's default.
+    """
+    default = argparse.SUPPRESS if suppress else None
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db", metavar="PATH", default=default,
+                        help=_("data file (default: $RENEWALS_DB, else the user data directory)"))
+    parser.add_argument("--today", metavar="YYYY-MM-DD", default=default,
+                        help=_("treat this date as today (default: $RENEWALS_TODAY, else the clock)"))
+    parser.add_argument("--demo", action="store_true", default=default,
+                        help=_("use a fresh copy of the shipped demo data; your own file is not touched"))
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="renewals",
+        parents=[global_options(suppress=False)],
+        description=_("Plan renewals of on-premise software maintenance contracts. "
+                      "Without a command, opens the app."),
+    )
+    parser.add_argument("--version", action="version", version=f"renewals {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = global_options(suppress=True)
+    due.add_parser(subparsers, common)
+    transfer.add_parsers(subparsers, common)
+    return parser
+
+
+def resolve_today(option: str | None) -> date:
+    text = option or os.environ.get("RENEWALS_TODAY")
+    if not text:
+        return date.today()
+    try:
+        return parse_date(text)
+    except ParseError as error:
+        raise CommandFailed(_("renewals: --today: {problem}").format(problem=error), status=2) from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        today = resolve_today(args.today)
+        if args.demo:
+            db_path = Path(tempfile.mkdtemp(prefix="renewals-demo-")) / "demo.json"
+            create_demo_database(db_path, today).close()
+        else:
+            db_path = resolve_db_path(args.db)
+        ctx = CliContext(db_path=db_path, today=today)
+        if getattr(args, "run", None) is None:
+            return run_app(ctx)
+        return args.run(args, ctx)
+    except CommandFailed as failure:
+        print(str(failure), file=sys.stderr)
+        return failure.status
+    except DatabaseRefused as refused:
+        print(_("renewals: {path}: {problem}").format(path=refused.path, problem=refused.problem), file=sys.stderr)
+        return 2
+    except StoreError as error:
+        print(_("renewals: {error}").format(error=error), file=sys.stderr)
+        return 1
+
+
+def run_app(ctx: CliContext) -> int:
+    """Open the Textual app (imported here so subcommands start without loading Textual)."""
+    from tui.ui.app import create_app
+
+    app = create_app(ctx.db_path, ctx.today)
+    app.run()
+    return app.return_code or 0

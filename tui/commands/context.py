@@ -1,0 +1,40 @@
+"""What every subcommand gets: the database path, "today", and the output streams."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from tui.store.database import Store
+
+
+class CommandFailed(Exception):
+    """Stop the command with a message on stderr and this exit status."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class CliContext:
+    db_path: Path
+    today: date
+    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
+    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
+    _store: Store | None = None
+
+    def store(self) -> Store:
+        """Open the database once (DatabaseRefused propagates: the CLI turns it into exit 2)."""
+        if self._store is None:
+            self._store = Store(self.db_path)
+        return self._store
+
+    def out(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+
+    def err(self, text: str) -> None:
+        self.stderr.write(text + "\n")

@@ -1,0 +1,56 @@
+"""`renewals import KIND FILE` and `renewals export KIND`: moving data in and out as files."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.commands.context import CliContext
+from tui.i18n import _
+from tui.store.contract_csv import plan_contract_import, write_contracts_csv, write_contracts_json
+from tui.store.contracts import ContractRepository
+from tui.store.csv_reader import CsvRejected
+
+
+def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:
+    importer = subparsers.add_parser("import", parents=[common], help=_("import a CSV file (all or nothing)"))
+    kinds = importer.add_subparsers(dest="kind", required=True, metavar="KIND")
+    contracts = kinds.add_parser("contracts", parents=[common], help=_("contracts CSV"))
+    contracts.add_argument("file", metavar="FILE.csv")
+    contracts.add_argument("--dry-run", action="store_true", help=_("report what would change, write nothing"))
+    contracts.set_defaults(run=import_contracts)
+
+    exporter = subparsers.add_parser("export", parents=[common], help=_("export to standard output"))
+    kinds = exporter.add_subparsers(dest="kind", required=True, metavar="KIND")
+    contracts = kinds.add_parser("contracts", parents=[common], help=_("contracts with their history"))
+    contracts.add_argument("--format", choices=("csv", "json"), default="csv")
+    contracts.set_defaults(run=export_contracts)
+
+
+def import_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
+    repository = ContractRepository(ctx.store())
+    existing = {c.id: c for c in repository.all()}
+    try:
+        plan = plan_contract_import(args.file, existing)
+    except CsvRejected as rejected:
+        for problem in rejected.problems:
+            ctx.err(str(problem))
+        ctx.err(_("Nothing was imported ({count} problems).").format(count=len(rejected.problems)))
+        return 1
+    for line in plan.describe():
+        ctx.out(line)
+    if args.dry_run:
+        ctx.out(_("Dry run: nothing was written."))
+        return 0
+    if plan.new or plan.changed:
+        repository.save_many(plan.new, plan.changed, ctx.today, source="import")
+    ctx.out(_("Imported into {path}.").format(path=ctx.db_path))
+    return 0
+
+
+def export_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
+    contracts = sorted(ContractRepository(ctx.store()).all(), key=lambda c: c.id)
+    if args.format == "json":
+        write_contracts_json(contracts, ctx.stdout)
+    else:
+        write_contracts_csv(contracts, ctx.stdout)
+    return 0
