@@ -1,0 +1,62 @@
+"""The detail panel of the Overview: every field, the history, and what lapsing costs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.domain.contract import Contract
+from tui.domain.status import Status, days_left, losses_if_not_renewed, status_of
+from tui.formatting import format_count, format_date, format_money
+from tui.i18n import _
+from tui.ui.contract_form import field_labels
+
+
+def describe_contract(contract: Contract, today: date, partner_label: str, notice_days: int) -> Text:
+    """Rich Text built with append(), so user data is never parsed as markup."""
+    labels = field_labels()
+    status = status_of(contract, today, notice_days)
+    text = Text()
+    text.append(f"{contract.id}\n", style="bold")
+    left = days_left(contract, today)
+    when = (_("ended {n} days ago").format(n=-left) if left < 0 else _("{n} days left").format(n=left))
+    text.append(f"{status.label.upper()} · {when}\n", style="bold")
+    rows = [
+        (labels["product"], contract.product),
+        (labels["quantity"], format_count(contract.quantity)),
+        (labels["start"], format_date(contract.start) or "—"),
+        (labels["end"], format_date(contract.end)),
+        (labels["unit_price"], format_money(contract.unit_price, contract.currency)),
+        (_("Annual cost"), format_money(contract.annual_cost, contract.currency)),
+        (labels["partner"], partner_label or "—"),
+        (labels["certificate"], contract.certificate or _("— missing (needed as proof of purchase)")),
+        (labels["order"], contract.order or "—"),
+        (labels["notes"], contract.notes or "—"),
+    ]
+    for label, value in rows:
+        text.append(f"{label}: ", style="dim")
+        text.append(f"{value}\n")
+    heading = _("Lost since {date}:") if status is Status.EXPIRED else _("Lost if not renewed by {date}:")
+    text.append("\n" + heading.format(date=format_date(contract.end)) + "\n", style="bold")
+    for loss in losses_if_not_renewed():
+        text.append(f" • {loss}\n")
+    text.append("\n" + _("History") + "\n", style="bold")
+    for entry in reversed(contract.history):
+        text.append(f"{format_date(entry.on)} {entry.source}", style="dim")
+        if not entry.changes:
+            text.append("\n")
+        for change in entry.changes:
+            text.append(f"\n  {change.field}: {change.old or '∅'} → {change.new or '∅'}")
+        if entry.changes:
+            text.append("\n")
+    return text
+
+
+class ContractDetail(Static):
+    def show(self, contract: Contract | None, today: date, partner_label: str = "", notice_days: int = 90) -> None:
+        if contract is None:
+            self.update(_("No contract selected."))
+        else:
+            self.update(describe_contract(contract, today, partner_label, notice_days))

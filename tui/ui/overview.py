@@ -1,0 +1,230 @@
+"""The Overview tab: every contract, soonest end first, with a filter, a detail panel and edits."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static
+
+from tui.domain.contract import Contract
+from tui.domain.contract_query import ContractIndex, ContractQuery
+from tui.domain.status import Status, days_left, status_of, summarize
+from tui.formatting import format_count, format_date, format_money
+from tui.i18n import _
+from tui.store.errors import StoreError
+from tui.ui.confirm import ConfirmScreen
+from tui.ui.contract_detail import ContractDetail
+from tui.ui.contract_form import ContractForm
+from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
+
+if TYPE_CHECKING:
+    from tui.ui.app import RenewalsApp
+
+STATUS_TONE = {Status.EXPIRED: "bad", Status.DUE: "warn", Status.ACTIVE: "good"}
+
+
+def overview_columns() -> list[Column]:
+    return [
+        Column("id", _("Contract"), 13, keep=9),
+        Column("product", _("Product"), 12, flex=True, keep=8),
+        Column("quantity", _("Lic."), 5, align="right", keep=5),
+        Column("end", _("End"), 10, keep=7),
+        Column("days", _("Days"), 5, align="right", keep=6),
+        Column("status", _("Status"), 7, keep=9),
+        Column("cost", _("Annual cost"), 14, align="right", keep=4),
+        Column("partner", _("Partner"), 12, flex=True, keep=3),
+    ]
+
+
+class OverviewPane(Vertical):
+    BINDINGS = [
+        Binding("slash", "focus_filter", _("Filter")),
+        Binding("f", "cycle_show", _("Show")),
+        Binding("s", "cycle_sort", _("Sort")),
+        Binding("r", "reverse_sort", _("Reverse"), show=False),
+        Binding("a", "add", _("Add")),
+        Binding("e,enter", "edit", _("Edit")),
+        Binding("d,delete", "delete", _("Delete")),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.query_state = ContractQuery()
+        self.index = ContractIndex([])
+        self.summary = summarize([], date.min)
+        self.rows: list[Contract] = []
+
+    @property
+    def renewals(self) -> RenewalsApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="overview-summary", markup=False)
+        with Horizontal(id="overview-filter-bar"):
+            yield Input(placeholder=_("/ filter: id, product, partner, certificate"), id="overview-filter",
+                        compact=True)
+            yield Static("", id="overview-mode", markup=False)
+        yield Static("", id="overview-empty", markup=False)
+        with Horizontal(id="overview-body"):
+            yield VirtualTable(overview_columns(), self.cells_for, id="overview-table")
+            yield ContractDetail("", id="overview-detail")
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    # -- data --------------------------------------------------------------
+    def reload(self, keep_id: str | None = None) -> None:
+        """Re-read the contracts (after a write, or when another process changed the file)."""
+        app = self.renewals
+        self.index = app.take_preloaded_index() or ContractIndex(app.contracts.all(), app.partner_names())
+        self.summary = summarize((c for c, _h in self.index.entries), app.today)
+        self.refilter(keep_id)
+
+    def refilter(self, keep_id: str | None = None) -> None:
+        app = self.renewals
+        table = self.query_one(VirtualTable)
+        current = self.current()
+        keep_id = keep_id or (current.id if current else None)
+        self.rows = self.index.select(self.query_state, app.today, app.notice_days)
+        cursor = next((i for i, c in enumerate(self.rows) if c.id == keep_id), None)
+        table.set_row_count(len(self.rows), cursor=cursor if cursor is not None else 0)
+        self.update_texts()
+        self.show_detail()
+
+    def update_texts(self) -> None:
+        app = self.renewals
+        empty = not self.index.entries
+        self.query_one("#overview-empty", Static).display = empty
+        self.query_one("#overview-body").display = not empty
+        if empty:
+            self.query_one("#overview-empty", Static).update(
+                _("No contracts yet.\n\nPress a to add one, or import a spreadsheet from the shell:\n"
+                  "    renewals import contracts FILE.csv\n\nSee the README for the CSV columns.")
+            )
+        summary = self.summary
+        totals = "  ".join(format_money(v, k) for k, v in summary.annual_totals.items()) or "—"
+        self.query_one("#overview-summary", Static).update(
+            _("{expired} expired · due ≤30d {d30} · ≤60d {d60} · ≤90d {d90} · yearly {totals}").format(
+                expired=summary.expired, d30=summary.due_30, d60=summary.due_60, d90=summary.due_90, totals=totals)
+        )
+        q = self.query_state
+        arrow = "↓" if q.descending else "↑"
+        self.query_one("#overview-mode", Static).update(
+            _("{shown}/{total} · show {show} · sort {order} {arrow}").format(
+                shown=format_count(len(self.rows)), total=format_count(len(self.index.entries)),
+                show=q.show.label, order=q.order.label, arrow=arrow)
+        )
+
+    def cells_for(self, index: int) -> list[Cell]:
+        contract = self.rows[index]
+        app = self.renewals
+        status = status_of(contract, app.today, app.notice_days)
+        return [
+            contract.id,
+            contract.product,
+            format_count(contract.quantity),
+            format_date(contract.end),
+            str(days_left(contract, app.today)),
+            (status.label.upper(), STATUS_TONE[status]),
+            format_money(contract.annual_cost, contract.currency),
+            self.index.partner_label(contract),
+        ]
+
+    def current(self) -> Contract | None:
+        table = self.query_one(VirtualTable)
+        if 0 <= table.cursor_row < len(self.rows):
+            return self.rows[table.cursor_row]
+        return None
+
+    def show_detail(self) -> None:
+        contract = self.current()
+        app = self.renewals
+        label = self.index.partner_label(contract) if contract else ""
+        self.query_one(ContractDetail).show(contract, app.today, label, app.notice_days)
+
+    def on_virtual_table_cursor_moved(self, event: VirtualTable.CursorMoved) -> None:
+        self.show_detail()
+
+    # -- filter ------------------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "overview-filter":
+            self.query_state = replace(self.query_state, text=event.value)
+            self.refilter()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(VirtualTable).focus()
+
+    def on_key(self, event) -> None:
+        if event.key == "escape" and self.query_one("#overview-filter", Input).has_focus:
+            self.query_one(VirtualTable).focus()
+            event.stop()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#overview-filter", Input).focus()
+
+    def action_cycle_show(self) -> None:
+        self.query_state = replace(self.query_state, show=self.query_state.show.next())
+        self.refilter()
+
+    def action_cycle_sort(self) -> None:
+        self.query_state = replace(self.query_state, order=self.query_state.order.next(), descending=False)
+        self.refilter()
+
+    def action_reverse_sort(self) -> None:
+        self.query_state = replace(self.query_state, descending=not self.query_state.descending)
+        self.refilter()
+
+    # -- edits -------------------------------------------------------------
+    def action_add(self) -> None:
+        def saved(contract: Contract | None) -> None:
+            if contract is not None:
+                self.write(lambda: self.renewals.contracts.add(contract, self.renewals.today),
+                           _("Added {id}.").format(id=contract.id), keep_id=contract.id)
+
+        self.app.push_screen(ContractForm(_("New contract"), None, self.id_taken), saved)
+
+    def action_edit(self) -> None:
+        original = self.current()
+        if original is None:
+            return
+
+        def saved(contract: Contract | None) -> None:
+            if contract is not None:
+                self.write(
+                    lambda: self.renewals.contracts.update(
+                        contract, self.renewals.today, base_revision=original.revision, original_id=original.id),
+                    _("Saved {id}.").format(id=contract.id), keep_id=contract.id)
+
+        self.app.push_screen(ContractForm(_("Edit {id}").format(id=original.id), original, self.id_taken), saved)
+
+    def action_delete(self) -> None:
+        contract = self.current()
+        if contract is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.write(lambda: self.renewals.contracts.delete(contract.id, base_revision=contract.revision),
+                           _("Deleted {id}.").format(id=contract.id))
+
+        question = _("Delete contract {id} ({product}, {n} licences)? Its history goes with it.").format(
+            id=contract.id, product=contract.product, n=contract.quantity)
+        self.app.push_screen(ConfirmScreen(question, yes=_("Delete")), answered)
+
+    def id_taken(self, contract_id: str) -> bool:
+        return self.renewals.contracts.get(contract_id) is not None
+
+    def write(self, operation, done: str, keep_id: str | None = None) -> None:
+        """Run a store write; on failure say why (nothing was changed) and show the file's current state."""
+        try:
+            operation()
+        except StoreError as error:
+            self.app.notify(str(error), title=_("Not saved"), severity="error", timeout=8)
+        else:
+            self.app.notify(done)
+        self.renewals.data_changed(keep_id=keep_id)
