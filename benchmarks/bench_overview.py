@@ -1,0 +1,169 @@
+"""Overview speed at 10,000 contracts, as ratios against baselines measured in the same run.
+
+    python benchmarks/bench_overview.py [--contracts 10000] [--runs 5]
+
+Prints: start-up to a painted Overview vs a bare Textual app (target ≤ 1.3×),
+a filter keystroke (target ≤ 50 ms), and saving one edit vs json.dump + fsync
+of the same data (target ≤ 1.5×).  Not a test: the machine is shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.widgets import Footer, Header, Static  # noqa: E402
+
+from tui.domain.contract import Contract  # noqa: E402
+from tui.store.contracts import ContractRepository  # noqa: E402
+from tui.store.database import Store  # noqa: E402
+from tui.ui.app import create_app  # noqa: E402
+from tui.ui.overview import OverviewPane  # noqa: E402
+
+TODAY = date(2026, 11, 27)
+PAINT_ONCE = Path(__file__).with_name("paint_once.py")
+SIZE = (120, 40)
+PRODUCTS = ["Endpoint Protection", "Backup Exec", "Messaging Gateway", "Data Loss Prevention", "Web Security Service"]
+
+
+class BareApp(App):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("hello")
+        yield Footer()
+
+
+def make_database(path: Path, count: int) -> None:
+    contracts = [
+        Contract(f"C-{i:05d}", PRODUCTS[i % len(PRODUCTS)], 1 + i % 300, TODAY + timedelta(days=i % 900 - 100),
+                 Decimal("12.50") + i % 40, "RON" if i % 3 else "EUR", partner=f"p{i % 160:04d}",
+                 certificate=f"LC-{i}", notes="bench")
+        for i in range(count)
+    ]
+    ContractRepository(Store(path)).save_many(contracts, [], TODAY)
+
+
+async def time_paint(factory) -> float:
+    started = time.perf_counter()
+    app = factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        elapsed = time.perf_counter() - started
+    return elapsed
+
+
+async def time_keystrokes(path: Path) -> list[float]:
+    app = create_app(path, TODAY)
+    timings = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        for key in "c-0001":
+            started = time.perf_counter()
+            await pilot.press(key)
+            await pilot.pause()
+            timings.append(time.perf_counter() - started)
+        assert app.query_one(OverviewPane).rows
+    return timings
+
+
+def time_process(*args: str) -> float:
+    """Wall time of a whole process that starts, paints once and exits."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(PAINT_ONCE), *args], check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def time_refilter(path: Path) -> list[float]:
+    """Our own work per filter keystroke: filter + sort 10,000 rows and format the rows on screen."""
+
+    async def run() -> list[float]:
+        app = create_app(path, TODAY)
+        timings = []
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            pane = app.query_one(OverviewPane)
+            table = app.query_one("#overview-table")
+            typed = ""
+            for key in "c-0001":
+                typed += key
+                started = time.perf_counter()
+                pane.query_state = replace(pane.query_state, text=typed)
+                pane.refilter()
+                for y in range(table.size.height):
+                    table.render_line(y)
+                timings.append(time.perf_counter() - started)
+        return timings
+
+    return asyncio.run(run())
+
+
+def time_save(path: Path, runs: int) -> tuple[float, float]:
+    repository = ContractRepository(Store(path))
+    repository.add(replace(repository.all()[0], id="warm-up"), TODAY)  # the once-per-process backup
+    saves, dumps = [], []
+    for i in range(runs):
+        current = repository.get("C-00001")
+        started = time.perf_counter()
+        repository.update(replace(current, quantity=current.quantity + 1), TODAY, base_revision=current.revision)
+        saves.append(time.perf_counter() - started)
+        data = json.loads(path.read_text())
+        started = time.perf_counter()
+        with open(path.with_suffix(".plain"), "w") as handle:
+            json.dump(data, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        dumps.append(time.perf_counter() - started)
+    return statistics.median(saves), statistics.median(dumps)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--contracts", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.json"
+        make_database(path, args.contracts)
+        bare, ours = [], []
+        for _ in range(args.runs):  # interleaved, so both see the same machine load
+            bare.append(asyncio.run(time_paint(BareApp)))
+            ours.append(asyncio.run(time_paint(lambda: create_app(path, TODAY))))
+        bare_s, ours_s = statistics.median(bare), statistics.median(ours)
+        bare_p, ours_p = [], []
+        for _ in range(args.runs):
+            bare_p.append(time_process("bare"))
+            ours_p.append(time_process("overview", str(path)))
+        keys = asyncio.run(time_keystrokes(path))
+        ours_keys = time_refilter(path)
+        save_s, dump_s = time_save(path, args.runs * 2)
+    print(f"contracts: {args.contracts}")
+    bp, op = statistics.median(bare_p), statistics.median(ours_p)
+    print(f"start-up (process start to first paint): bare app {bp * 1000:.0f} ms, Overview {op * 1000:.0f} ms, "
+          f"ratio {op / bp:.2f} (target <= 1.30)")
+    print(f"paint inside a running interpreter: bare app {bare_s * 1000:.0f} ms, Overview {ours_s * 1000:.0f} ms, "
+          f"ratio {ours_s / bare_s:.2f}")
+    print(f"filter keystroke, our work (filter+sort+format visible rows): median "
+          f"{statistics.median(ours_keys) * 1000:.1f} ms, max {max(ours_keys) * 1000:.1f} ms (target <= 50 ms)")
+    print(f"filter keystroke, Pilot press to idle screen: median {statistics.median(keys) * 1000:.1f} ms, "
+          f"max {max(keys) * 1000:.1f} ms")
+    print(f"save one edit: {save_s * 1000:.1f} ms vs json.dump+fsync {dump_s * 1000:.1f} ms, "
+          f"ratio {save_s / dump_s:.2f} (target <= 1.50)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""Start a process, paint one screen headless, exit: what a user waits for at start-up.
+
+    python benchmarks/paint_once.py bare
+    python benchmarks/paint_once.py overview DB_PATH
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+async def paint_and_exit(pilot) -> None:
+    await pilot.pause()
+    pilot.app.exit()
+
+
+def main() -> None:
+    if sys.argv[1] == "bare":
+        from textual.app import App, ComposeResult
+        from textual.widgets import Footer, Header, Static
+
+        class BareApp(App):
+            def compose(self) -> ComposeResult:
+                yield Header()
+                yield Static("hello")
+                yield Footer()
+
+        app = BareApp()
+    else:
+        from tui.ui.app import create_app
+
+        app = create_app(Path(sys.argv[2]), date(2026, 11, 27))
+    app.run(headless=True, size=(120, 40), auto_pilot=paint_and_exit)
+
+
+if __name__ == "__main__":
+    main()
