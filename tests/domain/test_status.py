@@ -1,0 +1,145 @@
+"""Contract status on a given day and the portfolio summary."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from tui.domain.contract import Contract
+from tui.domain.status import (
+    DEFAULT_NOTICE_DAYS,
+    PortfolioSummary,
+    Status,
+    days_left,
+    losses_if_not_renewed,
+    needs_attention,
+    status_of,
+    summarize,
+)
+
+TODAY = date(2026, 1, 1)
+
+
+def contract(id="C", *, left=100, quantity=10, price="10.00", currency="RON") -> Contract:
+    return Contract(
+        id=id,
+        product="P",
+        quantity=quantity,
+        end=TODAY + timedelta(days=left),
+        unit_price=Decimal(price),
+        currency=currency,
+    )
+
+
+def test_days_left():
+    assert days_left(contract(left=5), TODAY) == 5
+    assert days_left(contract(left=-3), TODAY) == -3
+
+
+@pytest.mark.parametrize(
+    ("left", "status"),
+    [
+        (-365, Status.EXPIRED),
+        (-1, Status.EXPIRED),
+        (0, Status.DUE),  # ends today: still in force, due
+        (1, Status.DUE),
+        (DEFAULT_NOTICE_DAYS, Status.DUE),
+        (DEFAULT_NOTICE_DAYS + 1, Status.ACTIVE),
+        (1000, Status.ACTIVE),
+    ],
+)
+def test_status_boundaries(left, status):
+    assert status_of(contract(left=left), TODAY) is status
+
+
+def test_notice_window_is_a_parameter():
+    assert DEFAULT_NOTICE_DAYS == 90
+    assert status_of(contract(left=30), TODAY, notice_days=30) is Status.DUE
+    assert status_of(contract(left=31), TODAY, notice_days=30) is Status.ACTIVE
+    assert status_of(contract(left=0), TODAY, notice_days=0) is Status.DUE
+    assert status_of(contract(left=1), TODAY, notice_days=0) is Status.ACTIVE
+
+
+def test_expired_stays_expired_whatever_the_window():
+    # No grace period, and alerts keep firing after expiry.
+    assert status_of(contract(left=-1000), TODAY, notice_days=5000) is Status.EXPIRED
+
+
+def test_labels():
+    assert [s.label for s in Status] == ["expired", "due", "active"]
+
+
+def test_needs_attention_soonest_first_and_keeps_expired():
+    picks = [
+        contract("far", left=200),
+        contract("b", left=30),
+        contract("lapsed", left=-400),
+        contract("a", left=30),
+        contract("edge", left=60),
+        contract("past-edge", left=61),
+    ]
+    found = needs_attention(picks, TODAY, within_days=60)
+    assert [c.id for c in found] == ["lapsed", "a", "b", "edge"]
+
+
+def test_summarize_counts():
+    picks = [
+        contract(left=-1),
+        contract(left=-100),
+        contract(left=0),
+        contract(left=30),
+        contract(left=31),
+        contract(left=60),
+        contract(left=61),
+        contract(left=90),
+        contract(left=91),
+    ]
+    summary = summarize(picks, TODAY)
+    assert summary.expired == 2
+    # The windows are cumulative: within 60 includes within 30.
+    assert (summary.due_30, summary.due_60, summary.due_90) == (2, 4, 6)
+
+
+def test_summarize_totals_per_currency():
+    picks = [
+        contract(quantity=50, price="20.00", currency="RON"),
+        contract(quantity=3, price="18.50", currency="EUR"),
+        contract(quantity=2, price="0.005", currency="RON", left=-5),
+    ]
+    summary = summarize(picks, TODAY)
+    assert summary.annual_totals == {"EUR": Decimal("55.50"), "RON": Decimal("1000.01")}
+    assert list(summary.annual_totals) == ["EUR", "RON"]
+
+
+def test_summarize_nothing():
+    summary = summarize([], TODAY)
+    assert summary == PortfolioSummary(0, 0, 0, 0, {})
+    assert summary.attention_text() == "nothing expired or due within 90 days"
+
+
+@pytest.mark.parametrize(
+    ("counts", "text"),
+    [
+        ((2, 3, 3, 3), "2 expired, 3 due within 30 days"),
+        ((1, 0, 0, 0), "1 expired"),
+        ((0, 1, 1, 1), "1 due within 30 days"),
+        ((0, 0, 2, 4), "4 due within 90 days"),
+        ((3, 0, 0, 1), "3 expired, 1 due within 90 days"),
+        ((0, 0, 0, 0), "nothing expired or due within 90 days"),
+    ],
+)
+def test_attention_text(counts, text):
+    assert PortfolioSummary(*counts, annual_totals={}).attention_text() == text
+
+
+def test_attention_text_from_summarize():
+    picks = [contract(left=-1), contract(left=-2), contract(left=10), contract(left=80)]
+    assert summarize(picks, TODAY).attention_text() == "2 expired, 1 due within 30 days"
+
+
+def test_losses_if_not_renewed():
+    losses = losses_if_not_renewed()
+    assert len(losses) == 4
+    assert any("support" in loss for loss in losses)
