@@ -147,3 +147,15 @@ async def test_usable_at_80x24(demo_db: Path, today) -> None:
         for label in ("Contract", "Product", "End", "Status", "Annual cost"):
             assert label in header
         assert app.query_one("#overview-detail").region.height >= 5
+
+
+async def test_space_marks_contracts_for_the_next_action(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.query_one(OverviewPane)
+        assert [c.id for c in pane.marked_or_current()] == ["SEP-2021-0417"]
+        await pilot.press("space", "space")
+        assert pane.marked == {"SEP-2021-0417", "BE-2022-0112"}
+        assert "●" in app.query_one(VirtualTable).render_line(1).text
+        await pilot.press("up", "space")
+        assert [c.id for c in pane.marked_or_current()] == ["SEP-2021-0417"]

@@ -44,6 +44,7 @@ def overview_columns() -> list[Column]:
 class OverviewPane(Vertical):
     BINDINGS = [
         Binding("slash", "focus_filter", _("Filter")),
+        Binding("space", "toggle_mark", _("Mark")),
         Binding("f", "cycle_show", _("Show")),
         Binding("s", "cycle_sort", _("Sort")),
         Binding("r", "reverse_sort", _("Reverse"), show=False),
@@ -58,6 +59,7 @@ class OverviewPane(Vertical):
         self.index = ContractIndex([])
         self.summary = summarize([], date.min)
         self.rows: list[Contract] = []
+        self.marked: set[str] = set()  # contract ids picked for a partner assignment or a renewal
 
     @property
     def renewals(self) -> RenewalsApp:
@@ -83,6 +85,7 @@ class OverviewPane(Vertical):
         app = self.renewals
         self.index = app.take_preloaded_index() or ContractIndex(app.contracts.all(), app.partner_names())
         self.summary = summarize((c for c, _h in self.index.entries), app.today)
+        self.marked &= {c.id for c, _h in self.index.entries}
         self.refilter(keep_id)
 
     def refilter(self, keep_id: str | None = None) -> None:
@@ -115,7 +118,8 @@ class OverviewPane(Vertical):
         q = self.query_state
         arrow = "↓" if q.descending else "↑"
         self.query_one("#overview-mode", Static).update(
-            _("{shown}/{total} · show {show} · sort {order} {arrow}").format(
+            _("{marked}{shown}/{total} · show {show} · sort {order} {arrow}").format(
+                marked=_("{n} marked · ").format(n=len(self.marked)) if self.marked else "",
                 shown=format_count(len(self.rows)), total=format_count(len(self.index.entries)),
                 show=q.show.label, order=q.order.label, arrow=arrow)
         )
@@ -125,7 +129,7 @@ class OverviewPane(Vertical):
         app = self.renewals
         status = status_of(contract, app.today, app.notice_days)
         return [
-            contract.id,
+            ("● " + contract.id, "warn") if contract.id in self.marked else contract.id,
             contract.product,
             format_count(contract.quantity),
             format_date(contract.end),
@@ -134,6 +138,21 @@ class OverviewPane(Vertical):
             format_money(contract.annual_cost, contract.currency),
             self.index.partner_label(contract),
         ]
+
+    def action_toggle_mark(self) -> None:
+        contract = self.current()
+        if contract is None:
+            return
+        self.marked ^= {contract.id}
+        self.query_one(VirtualTable).action_cursor(1)
+        self.update_texts()
+
+    def marked_or_current(self) -> list[Contract]:
+        """The marked contracts, or else the highlighted one: what an action applies to."""
+        by_id = {c.id: c for c, _h in self.index.entries}
+        chosen = [by_id[i] for i in sorted(self.marked) if i in by_id]
+        current = self.current()
+        return chosen or ([current] if current else [])
 
     def current(self) -> Contract | None:
         table = self.query_one(VirtualTable)
