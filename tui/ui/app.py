@@ -13,7 +13,6 @@ from textual.widgets import Footer, TabbedContent, TabPane
 
 from tui.domain.contract_query import ContractIndex
 from tui.domain.status import DEFAULT_NOTICE_DAYS
-from tui.formatting import format_date
 from tui.i18n import _
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
@@ -38,7 +37,6 @@ class RenewalsApp(App):
         self.today = today
         self.notice_days = notice_days
         self.contracts = ContractRepository(store)
-        self.sub_title = _("{path} · today {today}").format(path=store.path, today=format_date(today))
         self._refused_notice_shown = False
         self._preloaded: ContractIndex | None = None
         self._preloader = threading.Thread(target=self._preload, name="preload-contracts", daemon=True)
@@ -65,7 +63,7 @@ class RenewalsApp(App):
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs"):
             with TabPane(_("1 Overview"), id="overview"):
-                yield OverviewPane(id="overview-pane")
+                yield OverviewPane(id="overview-pane", classes="data-pane")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -102,8 +100,9 @@ class RenewalsApp(App):
             self.notify(_("The data file changed on disk; reloaded."), timeout=3)
 
     def data_changed(self, keep_id: str | None = None) -> None:
-        """Tell every tab to show the stored state again."""
-        self.query_one(OverviewPane).reload(keep_id)
+        """Tell every tab (each pane has the class `data-pane` and a `reload`) to show the stored state again."""
+        for pane in self.query(".data-pane"):
+            pane.reload(keep_id)  # type: ignore[attr-defined]
 
 
 def create_app(db_path: Path | str, today: date, *, store: Store | None = None) -> RenewalsApp:

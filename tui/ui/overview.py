@@ -53,8 +53,8 @@ class OverviewPane(Vertical):
         Binding("d,delete", "delete", _("Delete")),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.query_state = ContractQuery()
         self.index = ContractIndex([])
         self.summary = summarize([], date.min)
