@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from tui import __version__
-from tui.commands import due, transfer
+from tui.commands import calendar, check, due, transfer
 from tui.commands.context import CliContext, CommandFailed
 from tui.domain.parsing import ParseError, parse_date
 from tui.i18n import _
@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = global_options(suppress=True)
     due.add_parser(subparsers, common)
+    check.add_parser(subparsers, common)
+    calendar.add_parser(subparsers, common)
     transfer.add_parsers(subparsers, common)
     return parser
 

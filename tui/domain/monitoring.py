@@ -1,0 +1,67 @@
+"""The monitoring-plugin verdict (Nagios, Icinga, …): one status, one line, performance data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import IntEnum
+
+from tui.domain.contract import Contract
+from tui.domain.status import days_left
+from tui.i18n import _
+
+MAX_NAMED = 5  # contract ids named in the status line before "…"
+
+
+class CheckState(IntEnum):
+    """The plugin convention's exit codes."""
+
+    OK = 0
+    WARNING = 1
+    CRITICAL = 2
+    UNKNOWN = 3
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    state: CheckState
+    summary: str
+    perfdata: str = ""
+
+    def line(self) -> str:
+        text = f"RENEWALS {self.state.name} - {self.summary}"
+        return f"{text} | {self.perfdata}" if self.perfdata else text
+
+
+def _named(contracts: Sequence[Contract]) -> str:
+    ids = [c.id for c in sorted(contracts, key=lambda c: (c.end, c.id))]
+    shown = ", ".join(ids[:MAX_NAMED])
+    return shown + (", …" if len(ids) > MAX_NAMED else "")
+
+
+def check_contracts(contracts: Sequence[Contract], today: date, *, warning_days: int,
+                    critical_days: int) -> CheckResult:
+    """Expired → CRITICAL; ending within `critical_days` → CRITICAL; within `warning_days` → WARNING."""
+    expired = [c for c in contracts if days_left(c, today) < 0]
+    critical = [c for c in contracts if 0 <= days_left(c, today) <= critical_days]
+    warning = [c for c in contracts if critical_days < days_left(c, today) <= warning_days]
+    perfdata = (f"expired={len(expired)};;1;0 due_critical={len(critical)};;1;0 "
+                f"due_warning={len(warning)};1;;0 contracts={len(contracts)};;;0")
+    parts = []
+    if expired:
+        parts.append(_("{n} expired ({ids})").format(n=len(expired), ids=_named(expired)))
+    if critical:
+        parts.append(_("{n} ending within {days} days ({ids})").format(
+            n=len(critical), days=critical_days, ids=_named(critical)))
+    if warning:
+        parts.append(_("{n} ending within {days} days ({ids})").format(
+            n=len(warning), days=warning_days, ids=_named(warning)))
+    if expired or critical:
+        state = CheckState.CRITICAL
+    elif warning:
+        state = CheckState.WARNING
+    else:
+        state = CheckState.OK
+        parts.append(_("{n} contracts, none ending within {days} days").format(n=len(contracts), days=warning_days))
+    return CheckResult(state, "; ".join(parts), perfdata)

@@ -1,0 +1,49 @@
+"""Contract end dates as an RFC 5545 calendar (via the `icalendar` library)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time, timedelta, timezone
+
+from icalendar import Alarm, Calendar, Event
+
+from tui.domain.contract import Contract
+from tui.i18n import _
+
+PRODID = "-//renewal-planner//renewals//EN"
+DEFAULT_ALARM_DAYS = (90, 60, 30)
+
+
+def event_uid(contract: Contract) -> str:
+    """Stable per contract: re-importing the file updates the event instead of adding a copy."""
+    return f"contract-{contract.id}@renewal-planner"
+
+
+def contracts_calendar(contracts: Iterable[Contract], today: date,
+                       alarm_days: Sequence[int] = DEFAULT_ALARM_DAYS) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", _("Maintenance contract renewals"))
+    stamp = datetime.combine(today, time(0, 0), tzinfo=timezone.utc)
+    for contract in sorted(contracts, key=lambda c: (c.end, c.id)):
+        event = Event()
+        event.add("uid", event_uid(contract))
+        event.add("dtstamp", stamp)
+        event.add("sequence", contract.revision)  # bumped on every change, so calendars take the update
+        event.add("dtstart", contract.end)
+        event.add("dtend", contract.end + timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+        event.add("summary", _("Maintenance ends: {product} ({id})").format(product=contract.product, id=contract.id))
+        event.add("description", _("{n} licences of {product}, contract {id}, certificate {certificate}. "
+                                   "Renew before this date to keep updates and technical support.").format(
+            n=contract.quantity, product=contract.product, id=contract.id, certificate=contract.certificate or "—"))
+        for days in alarm_days:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", _("{id} ends in {days} days").format(id=contract.id, days=days))
+            alarm.add("trigger", timedelta(days=-days))
+            event.add_component(alarm)
+        calendar.add_component(event)
+    return calendar.to_ical()
