@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.domain.contract import Contract
+from tui.formatting import Styles, use_styles
 
 TODAY = date(2026, 11, 27)
 
@@ -21,6 +22,7 @@ def isolated_machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("RENEWALS_DB", raising=False)
     monkeypatch.delenv("RENEWALS_TODAY", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    use_styles(Styles())  # formats are process-wide; a test that changed them must not leak
 
 
 @pytest.fixture

@@ -33,6 +33,11 @@ def use_styles(styles: Styles) -> None:
     _styles = styles
 
 
+def use_formats(date_format: str, number_format: str) -> None:
+    """Shorthand for the settings' two format fields."""
+    use_styles(Styles(date=date_format, number=number_format))
+
+
 def current_styles() -> Styles:
     return _styles
 
@@ -68,3 +73,8 @@ def format_percent(value: Decimal) -> str:
     if "." in text:
         text = text.replace(".", NUMBER_STYLES[_styles.number][1])
     return f"{text} %"
+
+
+def format_km(distance: float) -> str:
+    """A distance in whole kilometres: `1,234 km` (en) or `1.234 km` (ro)."""
+    return f"{format_count(round(distance))} km"

@@ -8,7 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
+from tui.domain.settings import Settings
+from tui.formatting import use_formats
 from tui.store.database import Store
+from tui.store.settings import SettingsRepository
 
 
 class CommandFailed(Exception):
@@ -31,7 +34,12 @@ class CliContext:
         """Open the database once (DatabaseRefused propagates: the CLI turns it into exit 2)."""
         if self._store is None:
             self._store = Store(self.db_path)
+            settings = SettingsRepository(self._store).get()  # everything printed follows the user's formats
+            use_formats(settings.date_format, settings.number_format)
         return self._store
+
+    def settings(self) -> Settings:
+        return SettingsRepository(self.store()).get()
 
     def out(self, text: str = "") -> None:
         self.stdout.write(text + "\n")

@@ -14,17 +14,21 @@ from tui.formatting import format_count, format_date, format_money
 from tui.i18n import _
 from tui.store.contract_csv import contract_to_json
 from tui.store.contracts import ContractRepository
+from tui.store.partners import PartnerRepository
 
 
 def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser("due", parents=[common], help=_("list expired and due contracts"))
-    parser.add_argument("--within", type=int, default=DEFAULT_NOTICE_DAYS, metavar="DAYS",
-                        help=_("days ahead that count as due (default %(default)s)"))
+    parser.add_argument("--within", type=int, default=None, metavar="DAYS",
+                        help=_("days ahead that count as due (default: the notice window setting, {days})").format(
+                            days=DEFAULT_NOTICE_DAYS))
     parser.add_argument("--format", choices=("text", "csv", "json"), default="text")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.within is None:
+        args.within = ctx.settings().notice_days
     if args.within < 0:
         ctx.err(_("renewals: --within must be 0 or more"))
         return 2
@@ -44,11 +48,12 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             writer.writerow([c.field_text(col) for col in CONTRACT_COLUMNS]
                             + [days_left(c, ctx.today), status_of(c, ctx.today, args.within).value])
     elif contracts:
+        names = PartnerRepository(ctx.store()).names()
         headers = [_("id"), _("product"), _("licences"), _("end"), _("days left"), _("status"), _("annual cost"),
                    _("partner")]
         rows = [[c.id, c.product, format_count(c.quantity), format_date(c.end), str(days_left(c, ctx.today)),
                  status_of(c, ctx.today, args.within).label.upper(), format_money(c.annual_cost, c.currency),
-                 c.partner] for c in contracts]
+                 names.get(c.partner, c.partner)] for c in contracts]
         ctx.out(render_table(headers, rows, right=frozenset({2, 4, 6})))
     else:
         ctx.out(_("Nothing expired or due within {days} days.").format(days=args.within))

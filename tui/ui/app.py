@@ -7,17 +7,26 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from textual.app import App, ComposeResult
+from collections.abc import Iterable
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.screen import Screen
 from textual.binding import Binding
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from tui.domain.contract_query import ContractIndex
-from tui.domain.status import DEFAULT_NOTICE_DAYS
 from tui.i18n import _
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
-from tui.store.errors import DatabaseRefused
+from tui.domain.settings import Settings
+from tui.formatting import use_formats
+from tui.store.errors import DatabaseRefused, StoreError
+from tui.store.settings import SettingsRepository
+from tui.ui.help_screen import HelpScreen
+from tui.ui.import_screen import ImportScreen
 from tui.ui.overview import OverviewPane
+from tui.ui.palette import JumpProvider
+from tui.ui.settings_screen import SettingsScreen
 
 POLL_SECONDS = 1.0
 
@@ -28,15 +37,21 @@ class RenewalsApp(App):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("1", "show_tab('overview')", _("Overview"), show=False, id="tab.overview"),
+        Binding("f1,question_mark", "help", _("Help"), id="app.help"),
+        Binding("f2", "settings", _("Settings"), id="app.settings"),
         Binding("ctrl+q", "quit", _("Quit"), id="app.quit"),
     ]
+    COMMANDS = App.COMMANDS | {JumpProvider}
 
-    def __init__(self, store: Store, today: date, *, notice_days: int = DEFAULT_NOTICE_DAYS) -> None:
+    def __init__(self, store: Store, today: date, *, notice_days: int | None = None) -> None:
         super().__init__()
         self.store = store
         self.today = today
-        self.notice_days = notice_days
         self.contracts = ContractRepository(store)
+        self.settings_store = SettingsRepository(store)
+        self.settings = self.settings_store.get()
+        self.notice_days = self.settings.notice_days if notice_days is None else notice_days
+        use_formats(self.settings.date_format, self.settings.number_format)
         self._refused_notice_shown = False
         self._preloaded: ContractIndex | None = None
         self._preloader = threading.Thread(target=self._preload, name="preload-contracts", daemon=True)
@@ -67,6 +82,7 @@ class RenewalsApp(App):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.theme = self.settings.theme
         self.query_one("#overview-table").focus()
         pane = self.query_one(OverviewPane)
         summary = pane.summary
@@ -82,6 +98,55 @@ class RenewalsApp(App):
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+
+    # -- help, settings, palette -------------------------------------------
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_settings(self) -> None:
+        def saved(settings: Settings | None) -> None:
+            if settings is None:
+                return
+            try:
+                self.settings_store.save(settings)
+            except StoreError as error:
+                self.notify(str(error), title=_("Not saved"), severity="error")
+                return
+            self.settings = settings
+            self.notice_days = settings.notice_days
+            use_formats(settings.date_format, settings.number_format)
+            self.theme = settings.theme
+            self.data_changed()
+            self.notify(_("Settings saved."))
+
+        self.push_screen(SettingsScreen(self.settings), saved)
+
+    def action_import(self) -> None:
+        def done(imported: bool | None) -> None:
+            if imported:
+                self.data_changed()
+
+        self.push_screen(ImportScreen(), done)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(_("Import contracts…"), _("Check a CSV file, see what would change, import"),
+                            self.action_import)
+        yield SystemCommand(_("Settings"), _("Date and number formats, notice window, rates, theme"),
+                            self.action_settings)
+        yield SystemCommand(_("Help"), _("Every key, and the renewal steps"), self.action_help)
+
+    def jump_to_contract(self, contract_id: str) -> None:
+        self.action_show_tab("overview")
+        self.query_one(OverviewPane).show_contract(contract_id)
+
+    def partner_entries(self) -> list[tuple[str, str, str]]:
+        """(id, name, city) of every partner, for the palette (empty until partners exist)."""
+        return []
+
+    def jump_to_partner(self, partner_id: str) -> None:
+        """Overridden once the Partners tab exists."""
 
     def poll_store(self) -> None:
         """Pick up writes made by another process (an import in another terminal)."""

@@ -51,6 +51,7 @@ class OverviewPane(Vertical):
         Binding("a", "add", _("Add")),
         Binding("e,enter", "edit", _("Edit")),
         Binding("d,delete", "delete", _("Delete")),
+        Binding("i", "app.import", _("Import")),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -138,6 +139,14 @@ class OverviewPane(Vertical):
             format_money(contract.annual_cost, contract.currency),
             self.index.partner_label(contract),
         ]
+
+    def show_contract(self, contract_id: str) -> None:
+        """Put the cursor on a contract, clearing the filter if it hides it."""
+        if not any(c.id == contract_id for c in self.rows):
+            self.query_one("#overview-filter", Input).value = ""
+            self.query_state = ContractQuery(order=self.query_state.order, descending=self.query_state.descending)
+        self.refilter(keep_id=contract_id)
+        self.query_one(VirtualTable).focus()
 
     def action_toggle_mark(self) -> None:
         contract = self.current()

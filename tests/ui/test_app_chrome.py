@@ -1,0 +1,118 @@
+"""Help, settings, import and the command palette, driven from the keyboard."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from textual.command import CommandList
+
+from tests.conftest import write_csv
+from tui.store.database import Store
+from tui.store.settings import SettingsRepository
+from tui.ui.app import create_app
+from tui.ui.help_screen import HelpScreen
+from tui.ui.overview import OverviewPane
+from tui.ui.settings_screen import SettingsScreen
+from tui.ui.widgets.virtual_table import VirtualTable
+
+SIZE = (100, 30)
+
+
+async def wait_until(pilot, condition, attempts: int = 100) -> None:
+    """Let the app run until `condition()` holds (the palette searches asynchronously)."""
+    for _ in range(attempts):
+        try:
+            if condition():
+                return
+        except Exception:
+            pass
+        await pilot.pause(0.01)
+    raise AssertionError("condition never became true")
+
+
+async def test_f1_and_question_mark_open_help_with_keys_and_renewal_steps(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("f1", "question_mark"):
+            await pilot.press(key)
+            assert isinstance(app.screen, HelpScreen)
+            text = str(app.screen.query_one("#help-text").render())
+            assert "Overview" in text and "Filter" in text and "Proof of purchase" in text
+            await pilot.press("escape")
+            assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_settings_change_what_is_shown_and_persist(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        assert isinstance(app.screen, SettingsScreen)
+        app.screen.query_one("#setting-date_format").focus()
+        await pilot.press("enter", "down", "enter")
+        app.screen.query_one("#setting-number_format").focus()
+        await pilot.press("enter", "down", "enter")
+        app.screen.query_one("#setting-notice_days").focus()
+        await pilot.press("backspace", "backspace", *"30")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        first_row = app.query_one(VirtualTable).render_line(1).text
+        assert "18.10.2026" in first_row and "23.750,00 RON" in first_row
+        assert len(app.query_one(OverviewPane).index.select(
+            app.query_one(OverviewPane).query_state, today, app.notice_days)) == 25
+    saved = SettingsRepository(Store(demo_db)).get()
+    assert (saved.date_format, saved.number_format, saved.notice_days) == ("ro", "ro", 30)
+
+
+async def test_an_invalid_setting_is_refused_beside_the_field(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        app.screen.query_one("#setting-fee_rate").focus()
+        await pilot.press("backspace", "backspace", *"abc", "ctrl+s")
+        assert isinstance(app.screen, SettingsScreen)
+        assert "not a number" in str(app.screen.query_one("#setting-error-fee_rate").render())
+    assert SettingsRepository(Store(demo_db)).get().fee_rate == Decimal("0.25")  # unchanged default
+
+
+async def test_import_from_the_app_checks_then_applies(tmp_path: Path, today) -> None:
+    csv_file = write_csv(tmp_path / "c.csv", "IMP-1,Backup Exec,3,,2027-01-31,410,RON,,,,",
+                         "IMP-2,Backup Exec,4,,2027-02-28,410,RON,,,,")
+    app = create_app(tmp_path / "db.json", today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.press(*str(csv_file), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "2 new" in str(app.screen.query_one("#import-report").render())
+        assert app.contracts.get("IMP-1") is None
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert sorted(c.id for c in app.query_one(OverviewPane).rows) == ["IMP-1", "IMP-2"]
+
+
+async def test_import_of_a_bad_file_shows_every_problem_and_changes_nothing(tmp_path: Path, today) -> None:
+    csv_file = write_csv(tmp_path / "c.csv", "IMP-1,Backup Exec,zero,,2027-01-31,410,RON,,,,")
+    app = create_app(tmp_path / "db.json", today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i", *str(csv_file), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert f"{csv_file}:2: quantity:" in str(app.screen.query_one("#import-report").render())
+        await pilot.press("ctrl+s", "escape")
+    assert not (tmp_path / "db.json").exists()
+
+
+async def test_palette_jumps_to_a_contract(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"backup", "enter")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"CSP-2025-0101")
+        palette = app.screen
+        await wait_until(pilot, lambda: "CSP-2025-0101" in str(palette.query_one(CommandList).get_option_at_index(0).prompt))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(OverviewPane).current().id == "CSP-2025-0101"

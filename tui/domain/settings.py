@@ -1,0 +1,70 @@
+"""User settings: how dates and numbers are written, the notice window, default rates, the theme."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tui.domain.parsing import ParseError, parse_percent, parse_whole
+from tui.i18n import _
+
+DATE_FORMATS = {"iso": "YYYY-MM-DD", "ro": "DD.MM.YYYY"}
+NUMBER_FORMATS = {"en": "1,234.56", "ro": "1.234,56"}
+THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light", "nord", "gruvbox", "solarized-light")
+
+
+@dataclass(frozen=True)
+class Settings:
+    date_format: str = "iso"
+    number_format: str = "en"
+    notice_days: int = 90
+    fee_rate: Decimal = Decimal("0.25")  # reinstatement fee on the lapsed part
+    headroom: Decimal = Decimal("0.15")  # forecast headroom
+    theme: str = "textual-dark"
+
+
+SETTING_FIELDS = ("date_format", "number_format", "notice_days", "fee_rate", "headroom", "theme")
+
+
+def settings_to_text(settings: Settings) -> dict[str, str]:
+    """Field texts as a form shows them (rates as percentages)."""
+    return {
+        "date_format": settings.date_format,
+        "number_format": settings.number_format,
+        "notice_days": str(settings.notice_days),
+        "fee_rate": format((settings.fee_rate * 100).normalize(), "f"),
+        "headroom": format((settings.headroom * 100).normalize(), "f"),
+        "theme": settings.theme,
+    }
+
+
+def validate_settings(raw: Mapping[str, str]) -> tuple[Settings | None, dict[str, str]]:
+    errors: dict[str, str] = {}
+    values: dict[str, object] = {}
+
+    def choice(name: str, choices) -> None:
+        value = (raw.get(name) or "").strip()
+        if value in choices:
+            values[name] = value
+        else:
+            errors[name] = _("choose one of {choices}").format(choices=", ".join(choices))
+
+    choice("date_format", tuple(DATE_FORMATS))
+    choice("number_format", tuple(NUMBER_FORMATS))
+    choice("theme", THEMES)
+    try:
+        values["notice_days"] = parse_whole(raw.get("notice_days") or "", minimum=1, maximum=730)
+    except ParseError as error:
+        errors["notice_days"] = str(error)
+    for name in ("fee_rate", "headroom"):
+        try:
+            rate = parse_percent(raw.get(name) or "")
+            if rate > 5:
+                raise ParseError(_("at most 500 %"))
+            values[name] = rate
+        except ParseError as error:
+            errors[name] = str(error)
+    if errors:
+        return None, errors
+    return Settings(**values), {}

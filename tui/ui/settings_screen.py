@@ -1,0 +1,66 @@
+"""Settings in a modal form; saved in the data file so every session on it shares them."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Select, Static
+
+from tui.domain.settings import DATE_FORMATS, NUMBER_FORMATS, SETTING_FIELDS, THEMES, Settings, settings_to_text, \
+    validate_settings
+from tui.i18n import _
+
+
+def setting_labels() -> dict[str, str]:
+    return {"date_format": _("Date format"), "number_format": _("Number format"),
+            "notice_days": _("Notice window (days)"), "fee_rate": _("Reinstatement fee %"),
+            "headroom": _("Forecast headroom %"), "theme": _("Theme")}
+
+
+class SettingsScreen(ModalScreen[Settings | None]):
+    BINDINGS = [Binding("ctrl+s", "save", _("Save")), Binding("escape", "cancel", _("Cancel"))]
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+
+    def compose(self) -> ComposeResult:
+        texts = settings_to_text(self.settings)
+        labels = setting_labels()
+        choices = {"date_format": DATE_FORMATS, "number_format": NUMBER_FORMATS,
+                   "theme": {theme: theme for theme in THEMES}}
+        with Vertical(classes="dialog form"):
+            yield Static(_("Settings"), classes="dialog-title")
+            with Grid(classes="form-grid settings-grid"):
+                for name in SETTING_FIELDS:
+                    yield Label(labels[name], classes="form-label")
+                    if name in choices:
+                        options = [(f"{shown}" if shown == key else f"{shown} ({key})", key)
+                                   for key, shown in choices[name].items()]
+                        yield Select(options, value=texts[name], allow_blank=False, id=f"setting-{name}",
+                                     compact=True)
+                    else:
+                        yield Input(texts[name], id=f"setting-{name}", compact=True)
+                    yield Static("", id=f"setting-error-{name}", classes="form-error", markup=False)
+            yield Static(_("ansi-dark / ansi-light suit 16-colour terminals. ctrl+s save · esc cancel"),
+                         classes="dialog-hint")
+            yield Footer()
+
+    def values(self) -> dict[str, str]:
+        values = {}
+        for name in SETTING_FIELDS:
+            widget = self.query_one(f"#setting-{name}")
+            values[name] = str(widget.value)
+        return values
+
+    def action_save(self) -> None:
+        settings, errors = validate_settings(self.values())
+        for name in SETTING_FIELDS:
+            self.query_one(f"#setting-error-{name}", Static).update(errors.get(name, ""))
+        if settings is not None:
+            self.dismiss(settings)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
