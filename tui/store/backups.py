@@ -19,15 +19,22 @@ def existing_backups(path: Path) -> list[Path]:
 
 
 def rotate_and_backup(path: Path) -> Path | None:
-    """Keep the current file as `.bak1`, shifting older ones down; the oldest beyond KEEP is dropped."""
+    """Keep the current file as `.bak1`, shifting older ones down; the oldest beyond KEEP is dropped.
+
+    The copy is made first, so a failure (disk full) leaves the old backups as they were.
+    """
     if not path.exists():
         return None
+    newest = backup_path(path, 1)
+    tmp = newest.with_name(newest.name + ".tmp")
+    try:
+        shutil.copy2(path, tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     for number in range(KEEP - 1, 0, -1):
         older = backup_path(path, number)
         if older.exists():
             os.replace(older, backup_path(path, number + 1))
-    newest = backup_path(path, 1)
-    tmp = newest.with_name(newest.name + ".tmp")
-    shutil.copy2(path, tmp)
     os.replace(tmp, newest)
     return newest

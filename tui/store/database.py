@@ -51,6 +51,11 @@ class Store:
         return self.storage.read().get(name, {})
 
     @property
+    def read_only(self) -> bool:
+        """True when this process cannot write the file: it is shown, and every write is refused."""
+        return self.storage.read_only
+
+    @property
     def generation(self) -> int:
         """Goes up whenever the data was (re)loaded from disk."""
         return self.storage.generation

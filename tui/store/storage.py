@@ -61,6 +61,14 @@ def check_structure(path: Path, data: object) -> Data:
     return data
 
 
+def writable(path: Path) -> bool:
+    """Can this process replace `path` (a temporary file and the lock live in its directory)?"""
+    directory = path.parent
+    if not os.access(directory, os.W_OK | os.X_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)
+
+
 def parse_database(path: Path, raw: bytes) -> Data:
     if not raw.strip():
         raise DatabaseRefused(path, _("the file is empty"))
@@ -87,6 +95,7 @@ class SafeJSONStorage(Storage):
         self._signature: tuple | None = None
         self._dirty = False
         self._backed_up = False
+        self.read_only = not writable(self.path)
 
     # -- reading -----------------------------------------------------------
     def _current_signature(self) -> tuple | None:
@@ -128,6 +137,8 @@ class SafeJSONStorage(Storage):
     def transaction(self) -> Iterator[None]:
         """Hold the lock, start from the file's latest state, and commit once at the end."""
         outermost = not self.lock.held
+        if self.read_only:
+            raise WriteFailed(_("{path} is read-only here: nothing can be saved").format(path=self.path))
         with self.lock:
             if outermost:
                 self.refresh()
