@@ -1,0 +1,101 @@
+"""Add or correct one usage sample in a modal form, with the same rules as `renewals import usage`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Static
+
+from tui.domain.usage import USAGE_COLUMNS, UsageSample, validate_usage
+from tui.formatting import format_date
+from tui.i18n import _
+
+
+def usage_labels() -> dict[str, str]:
+    return {"product": _("Product"), "date": _("Date"), "in_use": _("Licences in use")}
+
+
+class UsageForm(ModalScreen[UsageSample | None]):
+    """Returns the valid sample on save, or None when cancelled.
+
+    `taken(product, day)` says whether another stored sample already has that
+    key; the form refuses it rather than silently overwriting that sample.
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", _("Save")),
+        Binding("escape", "cancel", _("Cancel")),
+    ]
+
+    def __init__(self, title: str, initial: UsageSample, *, known_products: Sequence[str], today: date,
+                 taken: Callable[[str, date], bool], editing: bool) -> None:
+        super().__init__()
+        self.title_text = title
+        self.initial = initial
+        self.known_products = list(known_products)
+        self.today = today
+        self.taken = taken
+        self.editing = editing
+        self.tried = False  # show errors only once the user tried to save
+
+    def compose(self) -> ComposeResult:
+        labels = usage_labels()
+        texts = {"product": self.initial.product, "date": format_date(self.initial.on),
+                 "in_use": str(self.initial.in_use) if self.editing else ""}
+        placeholders = {"date": _("YYYY-MM-DD, not after today"), "in_use": _("whole number ≥ 0")}
+        with Vertical(classes="dialog form"):
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            with Grid(classes="form-grid"):
+                for column in USAGE_COLUMNS:
+                    yield Label(labels[column], classes="form-label")
+                    yield Input(texts[column], id=f"usage-{column}", compact=True,
+                                placeholder=placeholders.get(column, ""))
+                    yield Static("", id=f"usage-error-{column}", classes="form-error", markup=False)
+            yield Static(_("ctrl+s or enter on the last field saves · esc cancels"), classes="dialog-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#usage-in_use", Input).focus()
+
+    def values(self) -> dict[str, str]:
+        return {column: self.query_one(f"#usage-{column}", Input).value for column in USAGE_COLUMNS}
+
+    def check(self) -> UsageSample | None:
+        sample, errors = validate_usage(self.values(), today=self.today, known_products=self.known_products)
+        moved = not self.editing or (sample and (sample.product, sample.on) != (self.initial.product, self.initial.on))
+        if sample is not None and moved and self.taken(sample.product, sample.on):
+            errors["date"] = _("{product} already has a sample on this day; edit that one").format(
+                product=sample.product)
+            sample = None
+        for column in USAGE_COLUMNS:
+            message = errors.get(column, "")
+            self.query_one(f"#usage-error-{column}", Static).update(message)
+            self.query_one(f"#usage-{column}", Input).set_class(bool(message), "-invalid-field")
+        return sample
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.tried:
+            self.check()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "usage-in_use":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        self.tried = True
+        sample = self.check()
+        if sample is None:
+            next(iter(self.query(".-invalid-field").results(Input))).focus()
+            self.notify(_("Fix the fields marked in red; nothing was saved yet."), severity="warning")
+            return
+        self.dismiss(sample)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
