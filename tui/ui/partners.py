@@ -1,0 +1,268 @@
+"""The Partners tab: an offline partner locator with search, filters, "near", details and edits."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static
+
+from tui.domain.contract import Contract
+from tui.domain.countries import country_name
+from tui.domain.partner import KINDS, SPECIALISATIONS, TIERS, Partner
+from tui.domain.partner_search import PartnerHit, PartnerIndex
+from tui.formatting import format_count, format_km
+from tui.i18n import _
+from tui.store.cities import DEFAULT_RADIUS_KM
+from tui.ui.partner_detail import PartnerDetail
+from tui.ui.partner_edits import PartnerEdits
+from tui.ui.partner_filters import PartnerFilters, cycle
+from tui.ui.partner_pickers import ChoiceScreen, NearChoice, NearScreen
+from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
+
+if TYPE_CHECKING:
+    from tui.ui.app import RenewalsApp
+
+FILTER_GROUP = Binding.Group(_("Filter"), compact=True)
+
+
+def partner_columns(with_distance: bool) -> list[Column]:
+    columns = [
+        Column("name", _("Partner"), 22, flex=True, keep=9),
+        Column("tier", _("Tier"), 10, keep=7),
+        Column("kind", _("Type"), 11, keep=4),
+        Column("city", _("City"), 14, keep=6),
+        Column("country", _("CC"), 2, keep=5),
+        Column("specialisations", _("Specialisations"), 30, keep=3),  # the first to go: the detail has them
+    ]
+    if with_distance:
+        columns.append(Column("km", _("Distance"), 8, align="right", keep=8))
+    return columns
+
+
+class PartnersPane(PartnerEdits, Vertical):
+    BINDINGS = [
+        Binding("slash", "focus_search", _("Search")),
+        Binding("c", "pick_country", _("Country"), group=FILTER_GROUP),
+        Binding("t", "cycle_tier", _("Tier"), group=FILTER_GROUP),
+        Binding("y", "cycle_kind", _("Type"), group=FILTER_GROUP),
+        Binding("s", "pick_specialisation", _("Specialisation"), group=FILTER_GROUP),
+        Binding("n", "near", _("Near"), group=FILTER_GROUP),
+        Binding("x", "clear", _("Clear"), show=False),
+        Binding("u", "assign", _("Set partner")),
+        Binding("a", "add", _("Add")),
+        Binding("e,enter", "edit", _("Edit")),
+        Binding("d,delete", "delete", _("Delete")),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.text = ""
+        self.filters = PartnerFilters()
+        self.index = PartnerIndex([])
+        self.hits: list[PartnerHit] = []
+        self.by_partner: dict[str, list[Contract]] = {}
+        self.shown = False  # the tab is open: otherwise reloads wait until it is
+        self.loaded = False  # what is shown is the stored state
+
+    @property
+    def renewals(self) -> RenewalsApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="partners-search-bar"):
+            yield Input(placeholder=_("/ search: name, city, country, specialisation"), id="partners-search",
+                        compact=True)
+            yield Static("", id="partners-count", markup=False)
+        yield Static("", id="partners-filters", markup=False)
+        with Horizontal(id="partners-body"):
+            yield VirtualTable(partner_columns(False), self.cells_for, id="partners-table")
+            # The box keeps the focusable detail from being the table's sibling: Textual moves focus
+            # from a hidden widget to a focusable sibling, which would switch this tab back on.
+            with Vertical(id="partners-detail-box"):
+                yield PartnerDetail("", id="partners-detail")
+
+    def on_show(self) -> None:
+        """When the tab is opened: catch up with the data, and put the keyboard in the tab."""
+        self.shown = True
+        if not self.loaded:
+            self.reload()
+        focused = self.screen.focused
+        if focused is None or self not in focused.ancestors:
+            self.query_one(VirtualTable).focus()
+
+    def on_hide(self) -> None:
+        self.shown = False
+
+    # -- data --------------------------------------------------------------
+    def reload(self, keep_id: str | None = None) -> None:
+        """Re-read partners and contracts (after a write, or when another process changed the file).
+
+        While the tab is closed this only notes that the data changed: start-up
+        and the other tabs' edits do not pay for indexing thousands of partners.
+        """
+        if not self.shown:
+            self.loaded = False
+            return
+        self.loaded = True
+        app = self.renewals
+        self.index = app.partners.index()
+        self.index.prepare()  # the search texts, now rather than on the first keystroke
+        by_partner: dict[str, list[Contract]] = {}
+        for contract in app.contracts.all():
+            if contract.partner:
+                by_partner.setdefault(contract.partner, []).append(contract)
+        for contracts in by_partner.values():
+            contracts.sort(key=lambda c: (c.end, c.id))
+        self.by_partner = by_partner
+        self.refilter(keep_id)
+
+    def refilter(self, keep_id: str | None = None) -> None:
+        table = self.query_one(VirtualTable)
+        current = self.current()
+        keep_id = keep_id or (current.id if current else None)
+        f = self.filters
+        self.hits = self.index.search(self.text, country=f.country, tier=f.tier, kind=f.kind,
+                                      specialisation=f.specialisation, near=f.near)
+        cursor = next((i for i, h in enumerate(self.hits) if h.partner.id == keep_id), None) if keep_id else None
+        table.set_row_count(len(self.hits), cursor=cursor if cursor is not None else 0)
+        self.update_texts()
+        self.show_detail()
+
+    def update_texts(self) -> None:
+        """The count and the filter line; both have a fixed size, so no layout pass is needed."""
+        self.query_one("#partners-count", Static).update(
+            _("{shown}/{total}").format(shown=format_count(len(self.hits)), total=format_count(len(self.index))),
+            layout=False)
+        parts = self.filters.describe()
+        text = (_("Filters: {filters} · x clears").format(filters=" · ".join(parts)) if parts else
+                _("Filters: c country · t tier · y type · s specialisation · n near a city"))
+        line = self.query_one("#partners-filters", Static)
+        line.update(text, layout=False)
+        line.set_class(bool(parts), "-active")
+
+    def cells_for(self, index: int) -> list[Cell]:
+        hit = self.hits[index]
+        p = hit.partner
+        cells: list[Cell] = [p.name, p.tier, p.kind, p.city, p.country, ", ".join(p.specialisations)]
+        if self.filters.near:
+            cells.append(format_km(hit.distance_km or 0.0))
+        return cells
+
+    def current(self) -> Partner | None:
+        table = self.query_one(VirtualTable)
+        if 0 <= table.cursor_row < len(self.hits):
+            return self.hits[table.cursor_row].partner
+        return None
+
+    def neighbour_id(self) -> str | None:
+        """The partner below the highlighted one (or above, at the end): where the cursor goes after a delete."""
+        row = self.query_one(VirtualTable).cursor_row
+        for index in (row + 1, row - 1):
+            if 0 <= index < len(self.hits):
+                return self.hits[index].partner.id
+        return None
+
+    def show_detail(self) -> None:
+        table = self.query_one(VirtualTable)
+        hit = self.hits[table.cursor_row] if 0 <= table.cursor_row < len(self.hits) else None
+        detail = self.query_one(PartnerDetail)
+        if hit is None:
+            detail.show(None)
+            return
+        near = self.filters.near
+        distance = (hit.distance_km or 0.0, near[0]) if near else None
+        detail.show(hit.partner, self.renewals.partners.origin_of(hit.partner.id),
+                    tuple(self.by_partner.get(hit.partner.id, ())), distance)
+
+    def show_partner(self, partner_id: str) -> None:
+        """Highlight one partner (from the command palette), clearing what would hide it."""
+        if not self.loaded:
+            self.shown = True
+            self.reload()
+        if all(h.partner.id != partner_id for h in self.hits):
+            self.text, self.filters = "", PartnerFilters()
+            self.query_one("#partners-search", Input).value = ""
+            self.set_columns()
+        self.refilter(partner_id)
+        self.query_one(VirtualTable).focus()
+
+    def on_virtual_table_cursor_moved(self, event: VirtualTable.CursorMoved) -> None:
+        self.show_detail()
+
+    # -- search and filters ------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "partners-search":
+            self.text = event.value
+            self.refilter()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "partners-search":
+            self.query_one(VirtualTable).focus()
+
+    def on_key(self, event) -> None:
+        if event.key in ("escape", "down") and self.query_one("#partners-search", Input).has_focus:
+            self.query_one(VirtualTable).focus()
+            event.stop()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#partners-search", Input).focus()
+
+    def set_filters(self, filters: PartnerFilters) -> None:
+        self.filters = filters
+        self.set_columns()
+        self.refilter()
+
+    def set_columns(self) -> None:
+        table = self.query_one(VirtualTable)
+        with_distance = self.filters.near is not None
+        if with_distance != any(c.key == "km" for c in table.columns):
+            table.columns = partner_columns(with_distance)
+            table._layout_width = -1  # the visible columns are worked out again on the next paint
+
+    def action_cycle_tier(self) -> None:
+        self.set_filters(replace(self.filters, tier=cycle(self.filters.tier, TIERS)))
+
+    def action_cycle_kind(self) -> None:
+        self.set_filters(replace(self.filters, kind=cycle(self.filters.kind, KINDS)))
+
+    def action_pick_country(self) -> None:
+        counts = Counter(p.country for p in self.index.partners)
+        choices = [(code, f"{code}  {country_name(code)} ({n})")
+                   for code, n in sorted(counts.items(), key=lambda item: country_name(item[0]))]
+
+        def picked(code: str | None) -> None:
+            if code is not None:
+                self.set_filters(replace(self.filters, country=code or None))
+
+        self.app.push_screen(ChoiceScreen(_("Partners in which country?"), _("Any country"), choices,
+                                          self.filters.country), picked)
+
+    def action_pick_specialisation(self) -> None:
+        counts = Counter(s for p in self.index.partners for s in p.specialisations)
+        choices = [(name, f"{name} ({counts[name]})") for name in SPECIALISATIONS]
+
+        def picked(name: str | None) -> None:
+            if name is not None:
+                self.set_filters(replace(self.filters, specialisation=name or None))
+
+        self.app.push_screen(ChoiceScreen(_("Partners with which specialisation?"), _("Any specialisation"),
+                                          choices, self.filters.specialisation), picked)
+
+    def action_near(self) -> None:
+        city, km = self.filters.near or (None, DEFAULT_RADIUS_KM)
+
+        def picked(choice: NearChoice | None) -> None:
+            if choice is not None:
+                self.set_filters(replace(self.filters, near=(choice.city, choice.km) if choice.city else None))
+
+        self.app.push_screen(NearScreen(city, km), picked)
+
+    def action_clear(self) -> None:
+        self.text = ""
+        self.query_one("#partners-search", Input).value = ""
+        self.set_filters(PartnerFilters())
