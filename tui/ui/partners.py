@@ -221,8 +221,7 @@ class PartnersPane(PartnerEdits, Vertical):
         table = self.query_one(VirtualTable)
         with_distance = self.filters.near is not None
         if with_distance != any(c.key == "km" for c in table.columns):
-            table.columns = partner_columns(with_distance)
-            table._layout_width = -1  # the visible columns are worked out again on the next paint
+            table.set_columns(partner_columns(with_distance))
 
     def action_cycle_tier(self) -> None:
         self.set_filters(replace(self.filters, tier=cycle(self.filters.tier, TIERS)))

@@ -97,6 +97,12 @@ class VirtualTable(ScrollView, can_focus=True):
         self.cursor_row = max(0, min(target, count - 1))
         self.refresh()
 
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """Show different columns (the layout is worked out again on the next paint)."""
+        self.columns = list(columns)
+        self._layout_width = -1
+        self.refresh()
+
     # -- cursor ------------------------------------------------------------
     def watch_cursor_row(self, old: int, new: int) -> None:
         self._scroll_cursor_into_view()
@@ -104,6 +110,8 @@ class VirtualTable(ScrollView, can_focus=True):
         self.post_message(self.CursorMoved(self, new))
 
     def _scroll_cursor_into_view(self) -> None:
+        if not self.size.height:  # hidden (another tab): on_resize does it when shown again
+            return
         visible = max(1, self.size.height - 1)
         top = round(self.scroll_y)
         if self.cursor_row < top:
