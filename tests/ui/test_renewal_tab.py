@@ -1,0 +1,115 @@
+"""Pilot tests of the Renewal tab: starting from marks, closing, cancelling, viewing, the partner search."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.command import CommandList
+
+from tests.conftest import TODAY
+from tests.ui.renewal_helpers import SIZE, make_renewal_db, seen, start_renewal, table_text, to_step_3, wizard
+from tui.domain.renewal import RenewalStatus
+from tui.store.contracts import ContractRepository
+from tui.store.database import Store
+from tui.store.renewals import RenewalRepository
+from tui.ui.app import create_app
+from tui.ui.confirm import ConfirmScreen
+from tui.ui.renewal.summary import RenewalView
+from tui.ui.renewal.wizard import RenewalWizard
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return make_renewal_db(tmp_path)
+
+
+async def test_closing_keeps_the_draft_and_cancel_leaves_the_contracts_alone(db: Path) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_renewal(app, pilot)
+        await pilot.press("l", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, RenewalWizard)
+        assert "R-0001" in table_text(app, "#renewal-table") and "draft" in table_text(app, "#renewal-table")
+        await pilot.press("c")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "cancelled" in table_text(app, "#renewal-table")
+        await pilot.press("enter")  # a cancelled renewal opens read only
+        assert isinstance(app.screen, RenewalView)
+        assert "cancelled" in seen(app, "#summary-text") and "A-1" in seen(app, "#summary-text")
+        await pilot.press("escape", "n")  # the cancelled renewal no longer holds its contracts
+        await pilot.pause()
+        assert wizard(app).renewal.contract_ids == ("A-1", "A-2")
+    stored = ContractRepository(Store(db))
+    assert stored.get("A-1").end == date(2026, 10, 31) and len(stored.get("A-1").history) == 1
+    assert RenewalRepository(Store(db)).get("R-0001").status is RenewalStatus.CANCELLED
+
+
+async def test_a_renewal_starts_with_the_contracts_marked_in_the_overview(db: Path) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("end", "space")  # B-1, the active one, is last
+        await start_renewal(app, pilot)
+        assert wizard(app).renewal.contract_ids == ("B-1",)
+        assert wizard(app).renewal.to == date(2028, 6, 30)
+
+
+async def test_n_in_the_overview_renews_the_highlighted_contract(db: Path) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")  # A-1 ends soonest, so it is highlighted
+        await pilot.pause()
+        assert wizard(app).renewal.contract_ids == ("A-1",)
+        assert "1 selected of 3" in seen(app, "#coterm-totals")
+
+
+async def test_a_contract_deleted_since_the_draft_was_saved_is_left_out_on_resume(db: Path) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_renewal(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+    store = Store(db)
+    contracts = ContractRepository(store)
+    contracts.delete("A-2", base_revision=contracts.get("A-2").revision)
+    store.close()
+    restarted = create_app(db, TODAY)
+    async with restarted.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert wizard(restarted).renewal.contract_ids == ("A-1",)
+        assert any("left out of the renewal: A-2" in n.message for n in restarted._notifications)
+
+
+async def test_the_partner_can_be_searched_from_step_4(db: Path) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_step_3(app, pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("p", *"timisoara")
+        await pilot.pause()
+        assert "Timișoara" in table_text(app, "#picker-table")
+        await pilot.press("enter")
+        await pilot.pause()
+        chosen = app.partners.get(wizard(app).renewal.partner)
+        assert chosen.city == "Timișoara" and chosen.name in seen(app, "#request-partner")
+        assert f"To: {chosen.name} ({chosen.id})" in seen(app, "#request-text")
+
+
+async def test_the_command_palette_starts_a_renewal(db: Path) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"start a renewal")
+        for _attempt in range(200):  # the palette searches asynchronously
+            if app.screen.query_one(CommandList).option_count:
+                break
+            await pilot.pause(0.01)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert wizard(app).renewal.contract_ids == ("A-1", "A-2")

@@ -1,0 +1,177 @@
+"""Pilot tests of the renewal wizard at 80×24: the five steps, going back, resuming, completing."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widgets import TabbedContent
+
+from tests.conftest import TODAY
+from tests.ui.renewal_helpers import (
+    SIZE, T, make_renewal_db, seen, start_renewal, table_text, to_step_3, type_into, wizard,
+)
+from tui.cli import main
+from tui.domain.renewal import RenewalStatus
+from tui.store.contracts import ContractRepository
+from tui.store.database import Store
+from tui.store.renewals import RenewalRepository
+from tui.ui.app import create_app
+from tui.ui.confirm import ConfirmScreen
+from tui.ui.renewal.summary import CompletionSummary
+from tui.ui.renewal.wizard import RenewalWizard
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return make_renewal_db(tmp_path)
+
+
+async def test_all_five_steps_then_completing_updates_contracts_history_and_export(db: Path, capsys) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_renewal(app, pilot)
+        # Step 1: expired and due contracts come pre-selected; the suggestion sets T; the quote shows the fee.
+        assert wizard(app).renewal.contract_ids == ("A-1", "A-2")
+        assert app.screen.has_class("-narrow")
+        await pilot.press("t")
+        rows = table_text(app, "#coterm-table")
+        assert "● A-1" in rows and "1y 45d" in rows and "  B-1" in rows
+        assert "whole years by anniversary" in seen(app, "#coterm-method")
+        assert "2 selected of 3" in seen(app, "#coterm-totals")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        # Step 2: missing proof is flagged, not blocking; A-1 gets its purchase date.
+        assert "2 contracts lack proof of purchase" in seen(app, "#proof-summary")
+        await pilot.press("enter", "tab", "tab", *"02.01.2023", "ctrl+s")
+        await pilot.pause()
+        assert "1 contract lacks proof of purchase" in seen(app, "#proof-summary")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        # Step 3: headroom forecast (3 months, peak 70) → 81 recommended; 60 owned on T; r adds 21 to A-1.
+        products = table_text(app, "#growth-products")
+        assert "Endpoint Protect" in products and "buy 21" in products
+        await pilot.press("r")
+        assert wizard(app).renewal.quantities == {"A-1": 71}
+        assert "covered" in table_text(app, "#growth-products")
+        assert "+21" in table_text(app, "#growth-contracts")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        # Step 4: the contracts' partner by default; the request is shown, written on the way on, sent today.
+        assert "Zorvanta Systems SRL" in seen(app, "#request-partner")
+        assert "Licences: 50 now, 71 after the renewal" in seen(app, "#request-text")
+        await pilot.press("s", "ctrl+n")
+        await pilot.pause()
+        request = db.parent / "quote-requests" / "R-0001-quote-request.txt"
+        assert "co-termed to end on one date: 2027-12-15." in request.read_text(encoding="utf-8")
+        assert wizard(app).renewal.status is RenewalStatus.REQUESTED
+        # Step 5: one certificate for all, the order number, today; ctrl+n shows the summary, y applies.
+        assert wizard(app).step == 5
+        await pilot.press("ctrl+n")
+        assert "enter the order / PO number" in seen(app, "#wizard-message")
+        await pilot.press("a", *"LC-NEW", "enter")
+        await pilot.pause()
+        await pilot.press("tab", *"PO-2026-300", "tab", *"2026-11-27", "ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, CompletionSummary)
+        summary = seen(app, "#summary-text")
+        assert "A-1: end 2026-10-31 → 2027-12-15; licences 50 → 71; certificate LC-A → LC-NEW" in summary
+        assert ContractRepository(Store(db)).get("A-1").end == date(2026, 10, 31)  # nothing applied yet
+        await pilot.press("y")
+        await pilot.pause()
+        assert not isinstance(app.screen, RenewalWizard)
+        assert app.query_one(TabbedContent).active == "renewal"
+        assert "completed" in table_text(app, "#renewal-table")
+        assert any("Renewal R-0001 completed: 2 contracts now end on 2027-12-15." in n.message
+                   for n in app._notifications)
+
+    stored = ContractRepository(Store(db))
+    one, two, other = stored.get("A-1"), stored.get("A-2"), stored.get("B-1")
+    assert (one.end, one.quantity, one.certificate, one.order) == (T, 71, "LC-NEW", "PO-2026-300")
+    assert (two.end, two.quantity, two.certificate) == (T, 10, "LC-NEW")
+    assert other.end == date(2027, 6, 30)
+    assert RenewalRepository(Store(db)).get("R-0001").status is RenewalStatus.COMPLETED
+    assert main(["export", "contracts", "--format", "json", "--db", str(db)]) == 0
+    exported = {c["id"]: c for c in json.loads(capsys.readouterr().out)}
+    last = exported["A-1"]["history"][-1]
+    assert last["source"] == "renewal" and last["on"] == "2026-11-27"
+    assert {"field": "end", "old": "2026-10-31", "new": "2027-12-15"} in last["changes"]
+    assert {"field": "quantity", "old": "50", "new": "71"} in last["changes"]
+    assert {"field": "certificate", "old": "LC-A", "new": "LC-NEW"} in last["changes"]
+
+
+async def test_each_step_says_what_is_missing_and_going_back_keeps_the_answers(db: Path) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_renewal(app, pilot)
+        await pilot.press("tab")  # to the date field
+        await type_into(pilot, "2026-12-01")
+        assert "contract A-2 ends on 2026-12-15, after T (2026-12-01)" in seen(app, "#coterm-totals")
+        assert "after T" in table_text(app, "#coterm-table")
+        await pilot.press("ctrl+n")
+        assert wizard(app).step == 1
+        assert "choose T on or after 2026-12-15" in seen(app, "#wizard-message")
+        await type_into(pilot, "2027-12-15")
+        await pilot.press("escape", "ctrl+n")
+        await pilot.pause()
+        await pilot.press("enter", "tab", "end", *"-X", "ctrl+s")  # A-1's order becomes PO-A-X
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert wizard(app).step == 3
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert "PO-A-X" in table_text(app, "#proof-table")
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert wizard(app).step == 1
+        assert app.screen.query_one("#coterm-date").value == "2027-12-15"
+
+
+async def test_quit_in_the_middle_then_resume_after_a_restart(db: Path) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_step_3(app, pilot)
+        await pilot.press("ctrl+q")
+    restarted = create_app(db, TODAY)
+    async with restarted.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(restarted.screen, ConfirmScreen)
+        assert "R-0001 is not finished (step 3 of 5: Growth" in seen(restarted, ".dialog-text")
+        await pilot.press("y")
+        await pilot.pause()
+        assert wizard(restarted).step == 3
+        assert "Endpoint Protect" in table_text(restarted, "#growth-products")
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        proof = table_text(restarted, "#proof-table")
+        assert "2023-01-02" in proof and "1/5" in proof
+
+
+async def test_a_contract_changed_elsewhere_stops_completion_until_reviewed(db: Path) -> None:
+    from dataclasses import replace
+
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_step_3(app, pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("a", *"LC-NEW", "enter")
+        await pilot.pause()
+        await pilot.press("tab", *"PO-1", "tab", *"2026-11-27")
+        other = ContractRepository(Store(db))  # another session edits A-2 meanwhile
+        other.update(replace(other.get("A-2"), notes="edited elsewhere"), TODAY,
+                     base_revision=other.get("A-2").revision)
+        await pilot.press("ctrl+n", "y")
+        await pilot.pause()
+        assert "was changed elsewhere" in seen(app, "#wizard-message")
+        assert ContractRepository(Store(db)).get("A-1").end == date(2026, 10, 31)  # nothing applied
+        await pilot.press("ctrl+n", "y")  # the wizard reloaded the contracts: now it goes through
+        await pilot.pause()
+        assert not isinstance(app.screen, RenewalWizard)
+    stored = ContractRepository(Store(db)).get("A-2")
+    assert (stored.end, stored.notes, stored.certificate) == (T, "edited elsewhere", "LC-NEW")

@@ -1,0 +1,1 @@
+"""The Renewal tab and the five-step renewal wizard (one module per step)."""

@@ -1,0 +1,232 @@
+"""The Renewal tab: every renewal (drafts first to mind), and keys to start, resume or cancel one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from tui.domain.contract import Contract
+from tui.domain.coterm import suggested_dates
+from tui.domain.renewal import Renewal, RenewalStatus, new_renewal
+from tui.domain.status import Status, status_of
+from tui.formatting import format_date, format_money
+from tui.i18n import _, ngettext
+from tui.store.errors import StoreError
+from tui.store.renewals import RenewalRepository
+from tui.ui.confirm import ConfirmScreen
+from tui.ui.overview import OverviewPane
+from tui.ui.renewal.summary import RenewalView
+from tui.ui.renewal.wizard import RenewalWizard, short_step_titles
+from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
+
+if TYPE_CHECKING:
+    from tui.ui.app import RenewalsApp
+
+STATUS_TONE = {RenewalStatus.DRAFT: "warn", RenewalStatus.REQUESTED: "warn", RenewalStatus.COMPLETED: "good",
+               RenewalStatus.CANCELLED: "muted"}
+
+
+def renewal_columns() -> list[Column]:
+    return [
+        Column("id", _("Renewal"), 7, keep=9),
+        Column("status", _("Status"), 9, keep=8),
+        Column("step", _("Step"), 11, keep=6),
+        Column("contracts", _("Contracts"), 14, flex=True, keep=7),
+        Column("to", "T", 10, keep=7),
+        Column("estimate", _("Estimate"), 16, align="right", keep=5),
+        Column("updated", _("Updated"), 10, keep=2),
+    ]
+
+
+class RenewalPane(Vertical):
+    BINDINGS = [
+        Binding("n", "new", _("New renewal")),
+        Binding("enter,o", "open", _("Open")),
+        Binding("c", "cancel_renewal", _("Cancel renewal")),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.rows: list[Renewal] = []
+
+    @property
+    def renewals(self) -> RenewalsApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="renewal-summary", markup=False)
+        yield Static("", id="renewal-empty", markup=False)
+        with Vertical(id="renewal-body"):
+            yield VirtualTable(renewal_columns(), self.cells_for, id="renewal-table")
+            yield Static("", id="renewal-detail", markup=False)
+
+    def on_mount(self) -> None:
+        app = self.renewals
+        self.repository = RenewalRepository(app.store, app.contracts)
+        self.reload()
+        self.call_after_refresh(self.offer_resume)
+
+    # -- data --------------------------------------------------------------
+    def reload(self, keep_id: str | None = None) -> None:
+        table = self.query_one(VirtualTable)
+        current = self.current()
+        keep_id = keep_id or (current.id if current else None)
+        self.rows = self.repository.all()
+        cursor = next((i for i, r in enumerate(self.rows) if r.id == keep_id), 0)
+        table.set_row_count(len(self.rows), cursor=cursor)
+        drafts = sum(1 for r in self.rows if r.status.is_open)
+        count = {status: sum(1 for r in self.rows if r.status is status) for status in RenewalStatus}
+        self.query_one("#renewal-summary", Static).update(
+            _("{open} open · {done} completed · {cancelled} cancelled · n starts one with the expired and due "
+              "contracts (or those marked in the Overview)").format(
+                open=drafts, done=count[RenewalStatus.COMPLETED], cancelled=count[RenewalStatus.CANCELLED]))
+        empty = not self.rows
+        self.query_one("#renewal-empty", Static).display = empty
+        if empty:
+            self.query_one("#renewal-empty", Static).update(
+                _("No renewals yet.\n\nPress n to start one: the expired and due contracts are selected for you "
+                  "(or mark contracts with space in the Overview first).\n\nThe wizard follows the vendor's five "
+                  "steps: contracts and co-term date, proof of purchase, growth, partner and quote request, "
+                  "order confirmation."))
+        self.show_detail()
+
+    def on_show(self) -> None:
+        """Coming to this tab puts the keyboard on the list, so its keys work at once."""
+        self.query_one(VirtualTable).focus()
+
+    def current(self) -> Renewal | None:
+        table = self.query_one(VirtualTable)
+        return self.rows[table.cursor_row] if 0 <= table.cursor_row < len(self.rows) else None
+
+    def cells_for(self, index: int) -> list[Cell]:
+        renewal = self.rows[index]
+        step = f"{renewal.step} {short_step_titles()[renewal.step - 1]}" if renewal.status.is_open else ""
+        ids = renewal.contract_ids
+        contracts = f"{len(ids)}: {', '.join(ids)}" if len(ids) > 1 else "".join(ids)
+        estimate = ""
+        if renewal.quote and renewal.quote.totals:
+            currency, total = next(iter(renewal.quote.totals.items()))
+            estimate = format_money(total, currency) + (" +" if len(renewal.quote.totals) > 1 else "")
+        return [renewal.id, (renewal.status.label, STATUS_TONE[renewal.status]), step, contracts,
+                format_date(renewal.to), estimate, format_date(renewal.updated_on)]
+
+    def show_detail(self) -> None:
+        renewal = self.current()
+        detail = self.query_one("#renewal-detail", Static)
+        if renewal is None:
+            detail.update("")
+            return
+        lines = [_("Contracts: {ids}").format(ids=", ".join(renewal.contract_ids) or "—")]
+        if renewal.quote:
+            lines.append(_("Estimate: {money}").format(
+                money=" · ".join(format_money(v, k) for k, v in renewal.quote.totals.items())))
+        partner = self.renewals.partner_names().get(renewal.partner, renewal.partner)
+        if partner or renewal.request_path:
+            lines.append(_("Partner: {partner} · request: {path}{sent}").format(
+                partner=partner or "—", path=renewal.request_path or "—",
+                sent=_(" (sent {date})").format(date=format_date(renewal.sent_on)) if renewal.sent_on else ""))
+        detail.update("\n".join(lines))
+
+    def on_virtual_table_cursor_moved(self, event: VirtualTable.CursorMoved) -> None:
+        self.show_detail()
+
+    # -- starting and resuming ---------------------------------------------------
+    def proposed_contracts(self) -> list[Contract]:
+        """The contracts marked in the Overview, else every expired or due one."""
+        app = self.renewals
+        overview = app.query_one(OverviewPane)
+        if overview.marked:
+            return overview.marked_or_current()
+        return [c for c in app.contracts.all()
+                if status_of(c, app.today, app.notice_days) in (Status.EXPIRED, Status.DUE)]
+
+    def start_new(self, contracts: list[Contract]) -> None:
+        app = self.renewals
+        busy = self.repository.busy_contracts()
+        taken = [c.id for c in contracts if c.id in busy]
+        chosen = sorted((c for c in contracts if c.id not in busy), key=lambda c: (c.end, c.id))
+        if taken:
+            app.notify(_("Left out, already in an open renewal: {ids}").format(ids=", ".join(taken)),
+                       severity="warning")
+        folders = [r.request_folder for r in self.repository.all() if r.request_folder]
+        renewal = new_renewal([c.id for c in chosen], app.today,
+                              to=suggested_dates(chosen)[0] if chosen else None,
+                              fee_rate=app.settings.fee_rate,
+                              request_folder=folders[0] if folders else "")
+        self.open_wizard(renewal)
+
+    def open_wizard(self, renewal: Renewal) -> None:
+        app = self.renewals
+
+        def closed(renewal_id: str | None) -> None:
+            app.action_show_tab("renewal")
+            app.data_changed(keep_id=None)
+            if renewal_id:
+                self.reload(keep_id=renewal_id)
+            done = self.repository.get(renewal_id) if renewal_id else None
+            if done is not None and done.status is RenewalStatus.COMPLETED:
+                app.notify(ngettext("Renewal {id} completed: {n} contract now ends on {to}.",
+                                    "Renewal {id} completed: {n} contracts now end on {to}.",
+                                    len(done.contract_ids)).format(
+                    id=done.id, n=len(done.contract_ids), to=format_date(done.to)), title=_("Renewed"))
+
+        app.push_screen(RenewalWizard(renewal, self.repository), closed)
+
+    def offer_resume(self) -> None:
+        """At start-up, offer to resume the draft touched last (the others are listed in this tab)."""
+        drafts = self.repository.open()
+        if not drafts:
+            return
+        latest = drafts[0]
+        question = _("Renewal {id} is not finished (step {step} of 5: {title}; {n} contracts; last saved {date})."
+                     " Resume it now?").format(id=latest.id, step=latest.step,
+                                               title=short_step_titles()[latest.step - 1],
+                                               n=len(latest.contract_ids), date=format_date(latest.updated_on))
+        if len(drafts) > 1:
+            question += "\n" + _("{n} other open renewals are listed in the Renewal tab (2).").format(
+                n=len(drafts) - 1)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.renewals.action_show_tab("renewal")
+                self.open_wizard(latest)
+
+        self.app.push_screen(ConfirmScreen(question, yes=_("Resume")), answered)
+
+    # -- keys ----------------------------------------------------------------
+    def action_new(self) -> None:
+        self.start_new(self.proposed_contracts())
+
+    def action_open(self) -> None:
+        renewal = self.current()
+        if renewal is None:
+            return
+        if renewal.status.is_open:
+            self.open_wizard(renewal)
+        else:
+            self.app.push_screen(RenewalView(renewal))
+
+    def action_cancel_renewal(self) -> None:
+        renewal = self.current()
+        if renewal is None or not renewal.status.is_open:
+            self.app.notify(_("Only drafts and requested renewals can be cancelled."), severity="warning")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.repository.cancel(renewal, self.renewals.today)
+            except StoreError as error:
+                self.app.notify(str(error), title=_("Not cancelled"), severity="error")
+            else:
+                self.app.notify(_("Renewal {id} cancelled; no contract was changed.").format(id=renewal.id))
+            self.reload(keep_id=renewal.id)
+
+        self.app.push_screen(ConfirmScreen(_("Cancel renewal {id} ({n} contracts)? The contracts stay as they "
+                                             "are; the record is kept as cancelled.").format(
+            id=renewal.id, n=len(renewal.contract_ids)), yes=_("Cancel renewal")), answered)

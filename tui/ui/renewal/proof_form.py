@@ -1,0 +1,79 @@
+"""Edit one contract's proof of purchase: certificate, order, purchase date and the checklist."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, SelectionList, Static
+
+from tui.domain.contract import Contract
+from tui.domain.contract_validation import check_text
+from tui.domain.parsing import ParseError
+from tui.domain.renewal import CHECKLIST, Proof, checklist_labels
+from tui.formatting import format_date
+from tui.i18n import _
+from tui.ui.renewal.step_base import read_date
+
+
+class ProofForm(ModalScreen[Proof | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", _("Save")),
+        Binding("escape", "cancel", _("Cancel")),
+    ]
+
+    def __init__(self, contract: Contract, proof: Proof) -> None:
+        super().__init__()
+        self.contract = contract
+        self.proof = proof
+
+    def compose(self) -> ComposeResult:
+        proof = self.proof
+        with Vertical(classes="dialog form"):
+            yield Static(_("Proof of purchase · {id} · {product}").format(
+                id=self.contract.id, product=self.contract.product), classes="dialog-title", markup=False)
+            with Grid(classes="form-grid"):
+                for field, label, value, hint in (
+                        ("certificate", _("Certificate"), proof.certificate, ""),
+                        ("order", _("Order / PO"), proof.order, ""),
+                        ("purchase", _("Purchase date"), format_date(proof.purchase_date), "YYYY-MM-DD")):
+                    yield Label(label, classes="form-label")
+                    yield Input(value, id=f"proof-{field}", compact=True, placeholder=hint)
+                    yield Static("", id=f"proof-{field}-error", classes="form-error", markup=False)
+            labels = checklist_labels()
+            yield SelectionList[str](*[(labels[item], item, item in proof.checked) for item in CHECKLIST],
+                                     id="proof-checklist", compact=True)
+            yield Static(_("space ticks an item · tab next field · ctrl+s save · esc cancel"),
+                         classes="dialog-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#proof-certificate", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.focus_next()
+
+    def action_save(self) -> None:
+        errors: dict[str, str] = {}
+        values: dict[str, str] = {}
+        for field in ("certificate", "order"):
+            try:
+                values[field] = check_text(self.query_one(f"#proof-{field}", Input).value, field, required=False)
+            except ParseError as error:
+                errors[field] = str(error)
+        problems: list[str] = []
+        purchase = read_date(self.query_one("#proof-purchase", Input), _("Purchase date"), problems)
+        if problems:
+            errors["purchase"] = problems[0].split(": ", 1)[1]
+        for field in ("certificate", "order", "purchase"):
+            self.query_one(f"#proof-{field}-error", Static).update(errors.get(field, ""))
+            self.query_one(f"#proof-{field}", Input).set_class(field in errors, "-invalid-field")
+        if errors:
+            self.notify(_("Fix the fields marked in red."), severity="warning")
+            return
+        checked = frozenset(self.query_one(SelectionList).selected)
+        self.dismiss(Proof(values["certificate"], values["order"], purchase, checked))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

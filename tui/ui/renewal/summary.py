@@ -1,0 +1,119 @@
+"""The last word before a renewal is applied: every change listed, `y` applies, `n` goes back.
+
+The same text, without the question, shows a completed or cancelled renewal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Static
+
+from tui.domain.contract import Contract
+from tui.domain.coterm import Quote
+from tui.domain.renewal import Renewal
+from tui.domain.renewal_plan import describe_changes
+from tui.formatting import format_count, format_date, format_money
+from tui.i18n import _
+
+
+def renewal_text(renewal: Renewal, quote: Quote | None, change_lines: Sequence[str]) -> Text:
+    """Rich Text built with append(), so typed data is never read as markup."""
+    text = Text()
+    if change_lines:
+        text.append(_("Contracts") + "\n", style="bold")
+        for line in change_lines:
+            text.append(f" • {line}\n")
+    if quote is not None:
+        text.append(_("Estimate") + ": ", style="bold")
+        text.append(" · ".join(format_money(v, k) for k, v in quote.totals.items()) + "\n")
+    if renewal.quoted:
+        text.append(_("Quoted by the partner") + ": ", style="bold")
+        text.append(" · ".join(format_money(v, k) for k, v in renewal.quoted.items()) + "\n")
+    for label, value in ((_("Partner"), renewal.partner), (_("Quote request"), renewal.request_path),
+                         (_("Sent on"), format_date(renewal.sent_on)), (_("Order / PO"), renewal.order),
+                         (_("Confirmed on"), format_date(renewal.confirmed_on))):
+        if value:
+            text.append(f"{label}: ", style="bold")
+            text.append(f"{value}\n")
+    return text
+
+
+def event_labels() -> dict[str, str]:
+    return {"created": _("created"), "saved": _("saved"), "request": _("quote request written"),
+            "completed": _("completed"), "cancelled": _("cancelled")}
+
+
+class CompletionSummary(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("y", "answer(True)", _("Apply")),
+        Binding("n,escape", "answer(False)", _("Back")),
+    ]
+
+    def __init__(self, renewal: Renewal, pairs: Sequence[tuple[Contract, Contract]], quote: Quote | None) -> None:
+        super().__init__()
+        self.renewal = renewal
+        self.pairs = pairs
+        self.quote = quote
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog summary"):
+            yield Static(_("Complete renewal {id}? These changes will be saved:").format(id=self.renewal.id),
+                         classes="dialog-title", markup=False)
+            with VerticalScroll(id="summary-scroll"):
+                yield Static(renewal_text(self.renewal, self.quote, describe_changes(self.pairs)), id="summary-text")
+            yield Static(_("Each contract's history keeps its old end date, licences and certificate."),
+                         classes="dialog-hint", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Apply (y)"), id="yes", variant="success", compact=True)
+                yield Button(_("Back (n)"), id="no", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#summary-scroll").focus()  # arrows and page keys scroll; y / n answer
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class RenewalView(ModalScreen[None]):
+    """A completed or cancelled renewal, read only."""
+
+    BINDINGS = [Binding("escape,q,enter", "dismiss(None)", _("Close"))]
+
+    def __init__(self, renewal: Renewal) -> None:
+        super().__init__()
+        self.renewal = renewal
+
+    def compose(self) -> ComposeResult:
+        renewal = self.renewal
+        with Vertical(classes="dialog summary"):
+            yield Static(_("Renewal {id} · {status} · T {to}").format(
+                id=renewal.id, status=renewal.status.label, to=format_date(renewal.to) or "—"),
+                classes="dialog-title", markup=False)
+            with VerticalScroll(id="summary-scroll"):
+                lines = list(renewal.contract_ids)
+                if renewal.quote is not None:
+                    lines = [_("{id} {product}: end {end} → {to}; {n} licences; {total}").format(
+                        id=line.contract_id, product=line.product, end=format_date(line.end),
+                        to=format_date(renewal.quote.to), n=format_count(line.quantity + line.added),
+                        total=format_money(line.total, line.currency)) for line in renewal.quote.lines]
+                text = renewal_text(renewal, renewal.quote, lines)
+                text.append("\n" + _("History") + "\n", style="bold")
+                labels = event_labels()
+                for event in renewal.events:
+                    text.append(f" {format_date(event.on)} #{event.seq} {labels.get(event.what, event.what)}"
+                                f" {event.detail}\n")
+                yield Static(text, id="summary-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#summary-scroll").focus()

@@ -1,0 +1,233 @@
+"""The renewal wizard: five steps, one screen, the draft saved every time the step changes.
+
+The wizard keeps one immutable `Renewal` and replaces it as answers come in.
+ctrl+n / ctrl+b (or page down / page up) move between steps: forward only
+when the step's requirements are met (the missing ones are listed), back
+always, keeping what was typed.  Esc closes and keeps the draft.  Step 5's
+ctrl+n opens the summary of every change; nothing touches the contracts until
+that summary is confirmed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import ContentSwitcher, Footer, Input, Static
+
+from tui.domain.contract import Contract
+from tui.domain.contract_query import ContractIndex
+from tui.domain.renewal import STEP_COUNT, Renewal, step_titles
+from tui.domain.renewal_plan import completion_problems, planned_changes, step_problems, try_quote
+from tui.i18n import _
+from tui.store.errors import ConflictError, StoreError
+from tui.store.renewals import RenewalRefused, RenewalRepository
+from tui.ui.renewal.step_base import WizardStep
+from tui.ui.renewal.step_confirm import StepConfirm
+from tui.ui.renewal.step_contracts import StepContracts
+from tui.ui.renewal.step_growth import StepGrowth
+from tui.ui.renewal.step_partner import StepPartner
+from tui.ui.renewal.step_proof import StepProof
+from tui.ui.renewal.summary import CompletionSummary
+
+if TYPE_CHECKING:
+    from tui.ui.app import RenewalsApp
+
+
+def short_step_titles() -> tuple[str, ...]:
+    return (_("Contracts"), _("Proof"), _("Growth"), _("Partner"), _("Order"))
+
+
+class RenewalWizard(ModalScreen[str | None]):
+    """Dismisses with the renewal's id when it was saved (or completed), else None."""
+
+    BINDINGS = [
+        Binding("ctrl+n,pagedown", "next", _("Next"), key_display="^n", priority=True),
+        Binding("ctrl+n,pagedown", "complete", _("Complete…"), key_display="^n", priority=True),
+        Binding("ctrl+b,pageup", "back", _("Back"), key_display="^b", priority=True),
+        Binding("escape", "close", _("Close")),
+    ]
+
+    def __init__(self, renewal: Renewal, repository: RenewalRepository) -> None:
+        super().__init__(classes="renewal-wizard")
+        self.renewal = renewal
+        self.repository = repository
+        self.step = min(max(renewal.step, 1), STEP_COUNT)
+        self.completed = False
+
+    @property
+    def renewals(self) -> RenewalsApp:
+        return self.app  # type: ignore[return-value]
+
+    # -- state -------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.reload_contracts()
+        self.show_step()
+
+    def reload_contracts(self) -> None:
+        """Read the contracts again; ones deleted (or renamed) since the draft was saved leave it."""
+        self.everyone: dict[str, Contract] = {c.id: c for c in self.renewals.contracts.all()}
+        self.index = ContractIndex(list(self.everyone.values()), self.renewals.partner_names())
+        gone = [i for i in self.renewal.contract_ids if i not in self.everyone]
+        if gone:
+            self.update(contract_ids=tuple(i for i in self.renewal.contract_ids if i in self.everyone))
+            self.app.notify(_("No longer in the data, so left out of the renewal: {ids}").format(
+                ids=", ".join(gone)), severity="warning", timeout=10)
+
+    def selected(self) -> list[Contract]:
+        return [self.everyone[i] for i in self.renewal.contract_ids if i in self.everyone]
+
+    def update(self, **changes) -> None:
+        """Replace answers of the renewal (not saved until the step changes)."""
+        self.renewal = replace(self.renewal, **changes)
+
+    def busy(self) -> dict[str, str]:
+        return self.repository.busy_contracts(self.renewal.id)
+
+    def quote(self):
+        return try_quote(self.renewal, self.selected(), self.renewals.today)
+
+    # -- layout ------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical(id="wizard"):
+            yield Static("", id="wizard-progress")
+            yield Static("", id="wizard-title", markup=False)
+            with ContentSwitcher(id="wizard-steps"):
+                yield StepContracts(id="step-1")
+                yield StepProof(id="step-2")
+                yield StepGrowth(id="step-3")
+                yield StepPartner(id="step-4")
+                yield StepConfirm(id="step-5")
+            yield Static("", id="wizard-message", markup=False)
+        yield Footer(compact=True)
+
+    def current(self) -> WizardStep:
+        return self.query_one(f"#step-{self.step}", WizardStep)
+
+    def show_step(self) -> None:
+        self.query_one(ContentSwitcher).current = f"step-{self.step}"
+        self.update_header()
+        self.say([])
+        step = self.current()
+        step.load()
+        focus = step.first_focus()
+        if focus is not None:
+            focus.focus()
+        self.refresh_bindings()
+
+    def update_header(self) -> None:
+        renewal = self.renewal
+        text = Text()
+        text.append(renewal.id or _("New renewal"), style="bold")
+        text.append(f" · {renewal.status.label} │ ")
+        for number, title in enumerate(short_step_titles(), 1):
+            style = "bold reverse" if number == self.step else ("" if number < self.step else "dim")
+            text.append(f" {number} {title} ", style=style)
+            if number < STEP_COUNT:
+                text.append("›", style="dim")
+        self.query_one("#wizard-progress", Static).update(text)
+        self.query_one("#wizard-title", Static).update(
+            _("Step {n} of {count}: {title}").format(n=self.step, count=STEP_COUNT,
+                                                    title=step_titles()[self.step - 1]))
+
+    def say(self, problems: list[str], heading: str = "") -> None:
+        message = self.query_one("#wizard-message", Static)
+        message.display = bool(problems)
+        if problems:
+            shown = problems[:3] + ([_("… and {n} more").format(n=len(problems) - 3)] if len(problems) > 3 else [])
+            message.update((heading + "\n" if heading else "") + "\n".join("• " + p for p in shown))
+
+    # -- moving ------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next":
+            return self.step < STEP_COUNT
+        if action == "complete":
+            return self.step == STEP_COUNT
+        if action == "back":
+            return True if self.step > 1 else None
+        return True
+
+    def action_next(self) -> None:
+        problems = self.current().collect() or self.current().before_next()
+        if not problems:
+            problems = step_problems(self.step, self.renewal, self.selected(), self.renewals.today, self.busy())
+        if problems:
+            self.say(problems, _("Before step {n}:").format(n=self.step + 1))
+            return
+        self.step += 1
+        if self.save():
+            self.show_step()
+        else:
+            self.step -= 1
+
+    def action_back(self) -> None:
+        if self.step == 1:
+            return
+        self.current().collect()  # keep what was typed, even if not valid yet
+        self.step -= 1
+        self.save()
+        self.show_step()
+
+    def action_close(self) -> None:
+        """Esc leaves a text field first (like the Overview's filter); from elsewhere it closes, keeping the draft."""
+        focus = self.current().first_focus()
+        if isinstance(self.focused, Input) and focus is not None:
+            focus.focus()
+            return
+        self.current().collect()
+        if self.renewal.id or self.renewal.contract_ids:
+            if not self.save():
+                return
+            self.app.notify(_("Draft {id} kept; resume it from the Renewal tab (2).").format(id=self.renewal.id))
+        self.dismiss(self.renewal.id or None)
+
+    def save(self, what: str = "saved", detail: str | None = None) -> bool:
+        """Store the draft as it stands (with the quote, if it can be priced); say why when it cannot."""
+        renewal = replace(self.renewal, step=self.step, quote=self.quote())
+        try:
+            self.renewal = self.repository.save(renewal, self.renewals.today, what=what,
+                                                detail=_("step {n}").format(n=self.step) if detail is None else detail)
+        except (StoreError, ValueError) as error:
+            self.app.notify(str(error), title=_("Draft not saved"), severity="error", timeout=10)
+            return False
+        self.update_header()
+        return True
+
+    # -- completing --------------------------------------------------------
+    def action_complete(self) -> None:
+        problems = self.current().collect()
+        if not problems:
+            problems = completion_problems(self.renewal, self.selected(), self.renewals.today, self.busy())
+        if problems:
+            self.say(problems, _("Before completing:"))
+            return
+        if not self.save():
+            return
+        pairs = planned_changes(self.renewal, self.selected())
+        self.app.push_screen(CompletionSummary(self.renewal, pairs, self.quote()), self.apply)
+
+    def apply(self, confirmed: bool | None) -> None:
+        if not confirmed:
+            self.say([_("Nothing was applied.")])
+            return
+        try:
+            done = self.repository.complete(self.renewal, self.selected(), self.renewals.today)
+        except RenewalRefused as refused:
+            self.say(refused.problems, _("Not applied:"))
+            return
+        except ConflictError as error:
+            self.reload_contracts()
+            self.say([str(error), _("The contracts were reloaded; check the steps and complete again.")],
+                     _("Not applied:"))
+            return
+        except StoreError as error:
+            self.say([str(error)], _("Not applied:"))
+            return
+        self.renewal = done
+        self.completed = True
+        self.dismiss(done.id)
