@@ -15,10 +15,11 @@ from datetime import date
 from pathlib import Path
 
 from tui import __version__
-from tui.commands import calendar, check, due, transfer
+from tui.commands import calendar, check, coterm, due, forecast, partners, restore, transfer
 from tui.commands.context import CliContext, CommandFailed
 from tui.domain.parsing import ParseError, parse_date
 from tui.i18n import _
+from tui.store.backups import existing_backups
 from tui.store.demo import create_demo_database
 from tui.store.errors import DatabaseRefused, StoreError
 from tui.store.paths import resolve_db_path
@@ -49,12 +50,18 @@ def build_parser() -> argparse.ArgumentParser:
                       "Without a command, opens the app."),
     )
     parser.add_argument("--version", action="version", version=f"renewals {__version__}")
+    parser.add_argument("--no-mouse", action="store_true",
+                        help=_("leave the mouse to the terminal (text selection) instead of the app"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = global_options(suppress=True)
     due.add_parser(subparsers, common)
+    coterm.add_parser(subparsers, common)
     check.add_parser(subparsers, common)
     calendar.add_parser(subparsers, common)
+    restore.add_parser(subparsers, common)
     transfer.add_parsers(subparsers, common)
+    partners.add_parser(subparsers, common)
+    forecast.add_parser(subparsers, common)
     return parser
 
 
@@ -79,23 +86,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             db_path = resolve_db_path(args.db)
         ctx = CliContext(db_path=db_path, today=today)
         if getattr(args, "run", None) is None:
-            return run_app(ctx)
+            return run_app(ctx, mouse=not args.no_mouse)
         return args.run(args, ctx)
     except CommandFailed as failure:
         print(str(failure), file=sys.stderr)
         return failure.status
     except DatabaseRefused as refused:
-        print(_("renewals: {path}: {problem}").format(path=refused.path, problem=refused.problem), file=sys.stderr)
+        hint = ""
+        if existing_backups(refused.path):
+            hint = _(" (backups exist: renewals restore --db {path})").format(path=refused.path)
+        print(_("renewals: {path}: {problem}").format(path=refused.path, problem=refused.problem) + hint,
+              file=sys.stderr)
         return 2
     except StoreError as error:
         print(_("renewals: {error}").format(error=error), file=sys.stderr)
         return 1
 
 
-def run_app(ctx: CliContext) -> int:
+def run_app(ctx: CliContext, *, mouse: bool = True) -> int:
     """Open the Textual app (imported here so subcommands start without loading Textual)."""
     from tui.ui.app import create_app
 
     app = create_app(ctx.db_path, ctx.today)
-    app.run()
+    app.run(mouse=mouse)
     return app.return_code or 0

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from tui.commands import partner_transfer, renewal_export
 from tui.commands.context import CliContext
+from tui.commands.usage_transfer import add_export_parser as add_usage_export
+from tui.commands.usage_transfer import add_import_parser as add_usage_import
 from tui.i18n import _
 from tui.store.contract_csv import plan_contract_import, write_contracts_csv, write_contracts_json
 from tui.store.contracts import ContractRepository
@@ -18,12 +21,17 @@ def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:
     contracts.add_argument("file", metavar="FILE.csv")
     contracts.add_argument("--dry-run", action="store_true", help=_("report what would change, write nothing"))
     contracts.set_defaults(run=import_contracts)
+    partner_transfer.add_import_parser(kinds, common)
+    add_usage_import(kinds, common)
 
     exporter = subparsers.add_parser("export", parents=[common], help=_("export to standard output"))
     kinds = exporter.add_subparsers(dest="kind", required=True, metavar="KIND")
     contracts = kinds.add_parser("contracts", parents=[common], help=_("contracts with their history"))
     contracts.add_argument("--format", choices=("csv", "json"), default="csv")
     contracts.set_defaults(run=export_contracts)
+    partner_transfer.add_export_parser(kinds, common)
+    add_usage_export(kinds, common)
+    renewal_export.add_export_parser(kinds, common)
 
 
 def import_contracts(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -8,9 +8,15 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from tui.domain.contract import Contract
+from tui.domain.forecast.planning import shift_months
+from tui.domain.forecast.series import months_between
+from tui.domain.usage import UsageSample, duplicate_key
 from tui.store.contract_csv import plan_contract_import
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
+from tui.store.partners import PartnerRepository
+from tui.store.usage import UsageRepository
+from tui.store.usage_csv import plan_usage_import
 
 # The shipped demo files are written as if today were this day.
 DEMO_ANCHOR = date(2026, 1, 1)
@@ -32,8 +38,26 @@ def demo_contracts(today: date) -> list[Contract]:
     return [shift_contract(c, shift) for c in plan.new]
 
 
+def demo_usage(today: date, products: list[str]) -> list[UsageSample]:
+    """The demo usage moved by whole months, so each month's peak stays that month's (and before today)."""
+    months = months_between(DEMO_ANCHOR, today)
+    with as_file(data_file("demo_usage.csv")) as path:
+        plan = plan_usage_import(path, {}, products, today=DEMO_ANCHOR, name="demo_usage.csv")
+    moved: dict[tuple[str, date], UsageSample] = {}
+    for sample in plan.new:
+        sample = UsageSample(sample.product, shift_months(sample.on, months), sample.in_use)
+        other = moved.get(duplicate_key(sample))  # the 29th–31st can land on one day of a short month
+        if other is None or other.in_use < sample.in_use:
+            moved[duplicate_key(sample)] = sample
+    return list(moved.values())
+
+
 def create_demo_database(path: Path, today: date) -> Store:
     """Write the demo data to a new file at `path` and return it opened."""
     store = Store(path)
-    ContractRepository(store).save_many(demo_contracts(today), [], today, source="demo")
+    contracts = demo_contracts(today)
+    with store.transaction():
+        ContractRepository(store).save_many(contracts, [], today, source="demo")
+        UsageRepository(store).save_many(demo_usage(today, [c.product for c in contracts]), [])
+        PartnerRepository(store).load_directory()
     return store

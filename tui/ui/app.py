@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from textual.app import App, ComposeResult, SystemCommand
 from textual.screen import Screen
 from textual.binding import Binding
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import Footer, Input, TabbedContent, TabPane
 
 from tui.domain.contract_query import ContractIndex
 from tui.i18n import _
@@ -21,11 +21,15 @@ from tui.store.database import Store
 from tui.domain.settings import Settings
 from tui.formatting import use_formats
 from tui.store.errors import DatabaseRefused, StoreError
+from tui.store.partners import PartnerRepository
 from tui.store.settings import SettingsRepository
+from tui.ui.forecast import ForecastPane
 from tui.ui.help_screen import HelpScreen
 from tui.ui.import_screen import ImportScreen
 from tui.ui.overview import OverviewPane
 from tui.ui.palette import JumpProvider
+from tui.ui.partners import PartnersPane
+from tui.ui.renewal.pane import RenewalPane
 from tui.ui.settings_screen import SettingsScreen
 
 POLL_SECONDS = 1.0
@@ -37,6 +41,9 @@ class RenewalsApp(App):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("1", "show_tab('overview')", _("Overview"), show=False, id="tab.overview"),
+        Binding("2", "show_tab('renewal')", _("Renewal"), show=False, id="tab.renewal"),
+        Binding("3", "show_tab('forecast')", _("Forecast"), show=False, id="tab.forecast"),
+        Binding("4", "show_tab('partners')", _("Partners"), show=False, id="tab.partners"),
         Binding("f1,question_mark", "help", _("Help"), id="app.help"),
         Binding("f2", "settings", _("Settings"), id="app.settings"),
         Binding("ctrl+q", "quit", _("Quit"), id="app.quit"),
@@ -48,6 +55,7 @@ class RenewalsApp(App):
         self.store = store
         self.today = today
         self.contracts = ContractRepository(store)
+        self.partners = PartnerRepository(store)
         self.settings_store = SettingsRepository(store)
         self.settings = self.settings_store.get()
         self.notice_days = self.settings.notice_days if notice_days is None else notice_days
@@ -79,6 +87,12 @@ class RenewalsApp(App):
         with TabbedContent(id="tabs"):
             with TabPane(_("1 Overview"), id="overview"):
                 yield OverviewPane(id="overview-pane", classes="data-pane")
+            with TabPane(_("2 Renewal"), id="renewal"):
+                yield RenewalPane(id="renewal-pane", classes="data-pane")
+            with TabPane(_("3 Forecast"), id="forecast"):
+                yield ForecastPane(id="forecast-pane", classes="data-pane")
+            with TabPane(_("4 Partners"), id="partners"):
+                yield PartnersPane(id="partners-pane", classes="data-pane")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,14 +104,29 @@ class RenewalsApp(App):
             urgent = summary.expired or summary.due_30
             self.notify(summary.attention_text(), title=_("Needs attention") if urgent else "",
                         severity="warning" if urgent else "information")
+        if self.store.read_only:
+            self.notify(_("{path} is read-only for you: you can look, but nothing can be saved.").format(
+                path=self.store.path), title=_("Read-only"), severity="warning", timeout=10)
         self.set_interval(POLL_SECONDS, self.poll_store)
 
     def partner_names(self) -> dict[str, str]:
-        """Partner id → name, for showing names instead of ids (empty until partners exist)."""
-        return {}
+        """Partner id → name, for showing names instead of ids."""
+        return self.partners.names()
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+        self.call_after_refresh(self._focus_in_tab, tab)
+
+    def _focus_in_tab(self, tab: str) -> None:
+        """Keys follow the tab: focus its first focusable widget that is not a text field (typing a
+        letter should run the tab's keys, not fill a filter), unless focus is already inside it."""
+        pane = self.query_one(f"TabPane#{tab}", TabPane)
+        if self.focused is not None and pane in self.focused.ancestors:
+            return
+        focusable = [w for w in pane.query("*") if w.focusable]
+        target = next((w for w in focusable if not isinstance(w, Input)), None) or next(iter(focusable), None)
+        if target is not None:
+            target.focus()
 
     # -- help, settings, palette -------------------------------------------
     def action_help(self) -> None:
@@ -136,17 +165,26 @@ class RenewalsApp(App):
         yield SystemCommand(_("Settings"), _("Date and number formats, notice window, rates, theme"),
                             self.action_settings)
         yield SystemCommand(_("Help"), _("Every key, and the renewal steps"), self.action_help)
+        if not screen.is_modal:  # not from inside the renewal wizard or a dialog
+            yield SystemCommand(_("Start a renewal…"),
+                                _("The expired and due contracts, or the ones marked in the Overview"),
+                                self.action_start_renewal)
+
+    def action_start_renewal(self) -> None:
+        self.action_show_tab("renewal")
+        self.query_one(RenewalPane).action_new()
 
     def jump_to_contract(self, contract_id: str) -> None:
         self.action_show_tab("overview")
         self.query_one(OverviewPane).show_contract(contract_id)
 
     def partner_entries(self) -> list[tuple[str, str, str]]:
-        """(id, name, city) of every partner, for the palette (empty until partners exist)."""
-        return []
+        """(id, name, city) of every partner, for the palette."""
+        return [(p.id, p.name, p.city) for p in self.partners.index().partners]
 
     def jump_to_partner(self, partner_id: str) -> None:
-        """Overridden once the Partners tab exists."""
+        self.action_show_tab("partners")
+        self.query_one(PartnersPane).show_partner(partner_id)
 
     def poll_store(self) -> None:
         """Pick up writes made by another process (an import in another terminal)."""

@@ -52,6 +52,7 @@ class OverviewPane(Vertical):
         Binding("e,enter", "edit", _("Edit")),
         Binding("d,delete", "delete", _("Delete")),
         Binding("i", "app.import", _("Import")),
+        Binding("n", "renew", _("Renew")),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -191,6 +192,12 @@ class OverviewPane(Vertical):
         if event.key == "escape" and self.query_one("#overview-filter", Input).has_focus:
             self.query_one(VirtualTable).focus()
             event.stop()
+
+    def action_renew(self) -> None:
+        """Start a renewal (Renewal tab) with the marked contracts, or the highlighted one."""
+        contracts = self.marked_or_current()
+        if contracts:
+            self.app.query_one("#renewal-pane").start_new(contracts)  # type: ignore[attr-defined]
 
     def action_focus_filter(self) -> None:
         self.query_one("#overview-filter", Input).focus()

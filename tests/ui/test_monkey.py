@@ -1,0 +1,40 @@
+"""A monkey at the keyboard: random keys across every tab and dialog must never crash the app or the file."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from tui.store.contracts import ContractRepository
+from tui.store.database import Store
+from tui.ui.app import create_app
+
+KEYS = (
+    [*"abcdefghijklmnopqrstuvwxyz0123456789-./ ", "1", "2", "3", "4"] * 2
+    + ["tab", "shift+tab", "enter", "escape", "space", "up", "down", "left", "right", "pageup", "pagedown",
+       "home", "end", "backspace", "delete", "ctrl+s", "ctrl+n", "ctrl+b", "ctrl+p", "f1", "f2", "question_mark",
+       "slash", "plus", "minus", "ctrl+r", "ctrl+e"]
+)
+
+
+async def monkey(db: Path, today, presses: int, seed: int) -> None:
+    rng = random.Random(seed)
+    app = create_app(db, today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(presses):
+            await pilot.press(rng.choice(KEYS))
+        await pilot.pause()
+        assert app.is_running
+    assert app.return_code in (None, 0)
+    ContractRepository(Store(db)).all()  # the file still opens
+
+
+async def test_300_random_keys(demo_db: Path, today) -> None:
+    await monkey(demo_db, today, presses=300, seed=20261127)
+
+
+@pytest.mark.slow
+async def test_10000_random_keys(demo_db: Path, today) -> None:
+    await monkey(demo_db, today, presses=10_000, seed=7)
