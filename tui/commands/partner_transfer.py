@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from tui.commands.context import CliContext
+from tui.commands.importing import run_import
 from tui.i18n import _
-from tui.store.csv_reader import CsvRejected
 from tui.store.partner_csv import plan_partner_import, write_partners_csv
 from tui.store.partners import PartnerRepository
 
@@ -28,23 +28,11 @@ def add_export_parser(kinds, common: argparse.ArgumentParser) -> None:
 
 def import_partners(args: argparse.Namespace, ctx: CliContext) -> int:
     repository = PartnerRepository(ctx.store())
-    existing = {p.id: p for p in repository.all()}
-    try:
-        plan = plan_partner_import(args.file, existing)
-    except CsvRejected as rejected:
-        for problem in rejected.problems:
-            ctx.err(str(problem))
-        ctx.err(_("Nothing was imported ({count} problems).").format(count=len(rejected.problems)))
-        return 1
-    for line in plan.describe():
-        ctx.out(line)
-    if args.dry_run:
-        ctx.out(_("Dry run: nothing was written."))
-        return 0
-    if plan.new or plan.changed:
-        repository.save_many(plan.new, plan.changed)
-    ctx.out(_("Imported into {path}.").format(path=ctx.db_path))
-    return 0
+    return run_import(
+        args, ctx,
+        lambda: plan_partner_import(args.file, {p.id: p for p in repository.all()}),
+        lambda plan: repository.save_many(plan.new, plan.changed),
+    )
 
 
 def export_partners(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -6,12 +6,12 @@ import argparse
 
 from tui.commands import partner_transfer, renewal_export
 from tui.commands.context import CliContext
+from tui.commands.importing import run_import
 from tui.commands.usage_transfer import add_export_parser as add_usage_export
 from tui.commands.usage_transfer import add_import_parser as add_usage_import
 from tui.i18n import _
 from tui.store.contract_csv import plan_contract_import, write_contracts_csv, write_contracts_json
 from tui.store.contracts import ContractRepository
-from tui.store.csv_reader import CsvRejected
 
 
 def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:
@@ -36,23 +36,11 @@ def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:
 
 def import_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
     repository = ContractRepository(ctx.store())
-    existing = {c.id: c for c in repository.all()}
-    try:
-        plan = plan_contract_import(args.file, existing)
-    except CsvRejected as rejected:
-        for problem in rejected.problems:
-            ctx.err(str(problem))
-        ctx.err(_("Nothing was imported ({count} problems).").format(count=len(rejected.problems)))
-        return 1
-    for line in plan.describe():
-        ctx.out(line)
-    if args.dry_run:
-        ctx.out(_("Dry run: nothing was written."))
-        return 0
-    if plan.new or plan.changed:
-        repository.save_many(plan.new, plan.changed, ctx.today, source="import")
-    ctx.out(_("Imported into {path}.").format(path=ctx.db_path))
-    return 0
+    return run_import(
+        args, ctx,
+        lambda: plan_contract_import(args.file, {c.id: c for c in repository.all()}),
+        lambda plan: repository.save_many(plan.new, plan.changed, ctx.today, source="import"),
+    )
 
 
 def export_contracts(args: argparse.Namespace, ctx: CliContext) -> int:

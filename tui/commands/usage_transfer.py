@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 
 from tui.commands.context import CliContext
+from tui.commands.importing import run_import
 from tui.domain.forecast.planning import known_products
 from tui.i18n import _
 from tui.store.contracts import ContractRepository
-from tui.store.csv_reader import CsvRejected
 from tui.store.usage import UsageRepository
 from tui.store.usage_csv import plan_usage_import, write_usage_csv, write_usage_json
 
@@ -32,23 +32,12 @@ def import_usage(args: argparse.Namespace, ctx: CliContext) -> int:
     repository = UsageRepository(ctx.store())
     stored = repository.samples()
     known = known_products(ContractRepository(ctx.store()).all(), stored)
-    try:
-        plan = plan_usage_import(args.file, {(s.product, s.on): s for s in stored}, known, today=ctx.today,
-                                 allow_new_products=args.allow_new_product)
-    except CsvRejected as rejected:
-        for problem in rejected.problems:
-            ctx.err(str(problem))
-        ctx.err(_("Nothing was imported ({count} problems).").format(count=len(rejected.problems)))
-        return 1
-    for line in plan.describe():
-        ctx.out(line)
-    if args.dry_run:
-        ctx.out(_("Dry run: nothing was written."))
-        return 0
-    if plan.new or plan.changed:
-        repository.save_many(plan.new, plan.changed)
-    ctx.out(_("Imported into {path}.").format(path=ctx.db_path))
-    return 0
+    return run_import(
+        args, ctx,
+        lambda: plan_usage_import(args.file, {(s.product, s.on): s for s in stored}, known, today=ctx.today,
+                                  allow_new_products=args.allow_new_product),
+        lambda plan: repository.save_many(plan.new, plan.changed),
+    )
 
 
 def export_usage(args: argparse.Namespace, ctx: CliContext) -> int:

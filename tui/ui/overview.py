@@ -102,7 +102,6 @@ class OverviewPane(Vertical):
         self.show_detail()
 
     def update_texts(self) -> None:
-        app = self.renewals
         empty = not self.index.entries
         self.query_one("#overview-empty", Static).display = empty
         self.query_one("#overview-body").display = not empty
