@@ -115,3 +115,14 @@ def test_one_process_backs_up_only_once(db_path: Path, today) -> None:
     repository.add(make_contract("C"), today)
     assert backup_path(db_path, 1).read_bytes() == first_state
     assert not backup_path(db_path, 2).exists() or backup_path(db_path, 2).read_bytes() != first_state
+
+
+def test_temporary_files_left_by_a_killed_writer_are_swept_by_the_next_writer(db_path: Path, today) -> None:
+    ContractRepository(Store(db_path)).add(make_contract("A"), today)
+    leftover = db_path.parent / f".{db_path.name}.dead1234.tmp"
+    leftover.write_bytes(db_path.read_bytes()[:10])
+    unrelated = db_path.parent / ".other.json.x.tmp"
+    unrelated.write_text("not ours")
+    ContractRepository(Store(db_path)).add(make_contract("B"), today)
+    assert not leftover.exists()
+    assert unrelated.exists()

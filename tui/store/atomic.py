@@ -7,6 +7,9 @@ import tempfile
 from pathlib import Path
 
 
+TMP_SUFFIX = ".tmp"
+
+
 def atomic_write(path: Path, data: bytes) -> os.stat_result:
     """Replace `path` with `data` so that a kill at any instant leaves the old or the new file.
 
@@ -16,7 +19,7 @@ def atomic_write(path: Path, data: bytes) -> os.stat_result:
     the new file's stat.
     """
     directory = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=directory)
     try:
         with os.fdopen(fd, "wb") as tmp:
             tmp.write(data)
@@ -33,6 +36,22 @@ def atomic_write(path: Path, data: bytes) -> os.stat_result:
         raise
     fsync_directory(directory)
     return path.stat()
+
+
+def remove_leftovers(path: Path) -> int:
+    """Delete temporary files a killed writer left beside `path`; call only while holding the write lock.
+
+    A temporary file exists only while its writer holds the lock, so under
+    the lock any that remain belong to a process that died mid-write.
+    """
+    removed = 0
+    for leftover in path.parent.glob(f".{path.name}.*{TMP_SUFFIX}"):
+        try:
+            leftover.unlink()
+            removed += 1
+        except FileNotFoundError:
+            pass
+    return removed
 
 
 def fsync_directory(directory: Path) -> None:

@@ -18,14 +18,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import ContentSwitcher, Footer, Input, Static
+from textual.widgets import ContentSwitcher, Input, Static
 
 from tui.domain.contract import Contract
 from tui.domain.contract_query import ContractIndex
 from tui.domain.renewal import STEP_COUNT, Renewal, step_titles
 from tui.domain.renewal_plan import completion_problems, planned_changes, step_problems, try_quote
 from tui.i18n import _
-from tui.store.errors import ConflictError, StoreError
+from tui.store.errors import ConflictError, NotFoundError, StoreError
 from tui.store.renewals import RenewalRefused, RenewalRepository
 from tui.ui.renewal.step_base import WizardStep
 from tui.ui.renewal.step_confirm import StepConfirm
@@ -34,6 +34,7 @@ from tui.ui.renewal.step_growth import StepGrowth
 from tui.ui.renewal.step_partner import StepPartner
 from tui.ui.renewal.step_proof import StepProof
 from tui.ui.renewal.summary import CompletionSummary
+from tui.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from tui.ui.app import RenewalsApp
@@ -59,6 +60,7 @@ class RenewalWizard(ModalScreen[str | None]):
         self.repository = repository
         self.step = min(max(renewal.step, 1), STEP_COUNT)
         self.completed = False
+        self.superseded = False  # the last save failed: the stored renewal moved on elsewhere, or is gone
 
     @property
     def renewals(self) -> RenewalsApp:
@@ -104,7 +106,7 @@ class RenewalWizard(ModalScreen[str | None]):
                 yield StepPartner(id="step-4")
                 yield StepConfirm(id="step-5")
             yield Static("", id="wizard-message", markup=False)
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def current(self) -> WizardStep:
         return self.query_one(f"#step-{self.step}", WizardStep)
@@ -182,6 +184,13 @@ class RenewalWizard(ModalScreen[str | None]):
         self.current().collect()
         if self.renewal.id or self.renewal.contract_ids:
             if not self.save():
+                if not self.superseded:
+                    return  # e.g. the disk is full: stay, so the answers are not lost
+                # Another session changed the stored renewal: these answers cannot be saved over it,
+                # and staying would refuse every Esc.  Reopening shows the stored renewal.
+                self.app.notify(_("Closed without saving this window's answers; reopen {id} from the Renewal tab "
+                                  "(2) to see it as stored.").format(id=self.renewal.id), severity="warning")
+                self.dismiss(None)
                 return
             self.app.notify(_("Draft {id} kept; resume it from the Renewal tab (2).").format(id=self.renewal.id))
         self.dismiss(self.renewal.id or None)
@@ -189,10 +198,12 @@ class RenewalWizard(ModalScreen[str | None]):
     def save(self, what: str = "saved", detail: str | None = None) -> bool:
         """Store the draft as it stands (with the quote, if it can be priced); say why when it cannot."""
         renewal = replace(self.renewal, step=self.step, quote=self.quote())
+        self.superseded = False
         try:
             self.renewal = self.repository.save(renewal, self.renewals.today, what=what,
                                                 detail=_("step {n}").format(n=self.step) if detail is None else detail)
         except (StoreError, ValueError) as error:
+            self.superseded = isinstance(error, (ConflictError, NotFoundError))
             self.app.notify(str(error), title=_("Draft not saved"), severity="error", timeout=10)
             return False
         self.update_header()
