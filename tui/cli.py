@@ -18,11 +18,19 @@ from tui import __version__
 from tui.commands import calendar, check, coterm, due, forecast, partners, restore, transfer
 from tui.commands.context import CliContext, CommandFailed
 from tui.domain.parsing import ParseError, parse_date
+from tui.domain.text import printable, printable_lines
 from tui.i18n import _
 from tui.store.backups import existing_backups
 from tui.store.demo import create_demo_database
 from tui.store.errors import DatabaseRefused, StoreError
 from tui.store.paths import resolve_db_path
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse echoes mistyped arguments in its errors; escape them before they reach the terminal."""
+
+    def error(self, message: str):  # type: ignore[override]
+        super().error(printable(message))
 
 
 def global_options(*, suppress: bool) -> argparse.ArgumentParser:
@@ -43,7 +51,7 @@ def global_options(*, suppress: bool) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(  # its subcommands' parsers are of the same class
         prog="renewals",
         parents=[global_options(suppress=False)],
         description=_("Plan renewals of on-premise software maintenance contracts. "
@@ -89,17 +97,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(ctx, mouse=not args.no_mouse)
         return args.run(args, ctx)
     except CommandFailed as failure:
-        print(str(failure), file=sys.stderr)
+        print(printable_lines(str(failure)), file=sys.stderr)
         return failure.status
     except DatabaseRefused as refused:
         hint = ""
         if existing_backups(refused.path):
             hint = _(" (backups exist: renewals restore --db {path})").format(path=refused.path)
-        print(_("renewals: {path}: {problem}").format(path=refused.path, problem=refused.problem) + hint,
-              file=sys.stderr)
+        print(printable_lines(_("renewals: {path}: {problem}").format(path=refused.path, problem=refused.problem)
+                              + hint), file=sys.stderr)
         return 2
     except StoreError as error:
-        print(_("renewals: {error}").format(error=error), file=sys.stderr)
+        print(printable_lines(_("renewals: {error}").format(error=error)), file=sys.stderr)
+        return 1
+    except OSError as error:  # the data file's path is a directory, too long, not permitted, …
+        print(printable_lines(_("renewals: {path}: {problem}").format(
+            path=error.filename or args.db or "", problem=error.strerror or error)), file=sys.stderr)
         return 1
 
 

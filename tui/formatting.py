@@ -51,7 +51,8 @@ def format_date(value: date | None) -> str:
 def format_decimal(value: Decimal, places: int = 2) -> str:
     """`1234.5` -> `1,234.50` (en) or `1.234,50` (ro)."""
     quantum = Decimal(1).scaleb(-places)
-    text = f"{value.quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
+    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    text = f"{rounded.copy_abs() if not rounded else rounded:,.{places}f}"  # -0.001 is "0.00", not "-0.00"
     thousands, point = NUMBER_STYLES[_styles.number]
     return text.replace(",", "\0").replace(".", point).replace("\0", thousands)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from tui.domain.settings import Settings
+from tui.domain.text import printable_lines
 from tui.formatting import use_formats
 from tui.store.database import Store
 from tui.store.settings import SettingsRepository
@@ -42,7 +43,8 @@ class CliContext:
         return SettingsRepository(self.store()).get()
 
     def out(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        """Print a line (or lines) for people; control characters in data never reach the terminal raw."""
+        self.stdout.write(printable_lines(text) + "\n")
 
     def err(self, text: str) -> None:
-        self.stderr.write(text + "\n")
+        self.stderr.write(printable_lines(text) + "\n")

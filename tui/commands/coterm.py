@@ -16,6 +16,7 @@ from tui.commands.context import CliContext, CommandFailed
 from tui.commands.text_table import render_table
 from tui.domain.coterm import CotermError, Quote, build_quote, method_note
 from tui.domain.parsing import ParseError, parse_date, parse_percent
+from tui.domain.text import clip
 from tui.formatting import format_count, format_date, format_money, format_percent
 from tui.i18n import _
 from tui.store.contracts import ContractRepository
@@ -60,7 +61,7 @@ def _percent(text: str, option: str) -> Decimal:
 
 def parse_arguments(args: argparse.Namespace, fee_default: Decimal):
     if args.format not in FORMATS:
-        raise _fail(_("--format must be text or json, not '{value}'").format(value=args.format))
+        raise _fail(_("--format must be text or json, not '{value}'").format(value=clip(args.format)))
     dates_given = [i for i in args.ids if _is_date(i)]
     if args.to is None:
         hint = _(" (did you mean --to {date}?)").format(date=dates_given[0]) if dates_given else ""

@@ -21,6 +21,7 @@ from tui.domain.forecast.planning import (
     plan_product,
 )
 from tui.domain.parsing import ParseError, parse_date, parse_percent
+from tui.domain.text import clip
 from tui.forecast_format import advice_text, format_estimate, format_month, format_range
 from tui.formatting import format_count, format_date
 from tui.i18n import _
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     product = match_product(args.product, known_products(contracts, usage.samples()))
     if product is None:
         raise CommandFailed(_("renewals: unknown product '{name}': no contract or usage has it").format(
-            name=args.product))
+            name=clip(args.product, 60)))
     samples = [s for name in usage.products() if match_product(name, [product]) for s in usage.samples(name)]
     if not samples:
         raise CommandFailed(_("renewals: no usage recorded for {product}; import it with "

@@ -14,6 +14,7 @@ from tui.domain.countries import COUNTRY_CODES
 from tui.domain.geo import City, name_key
 from tui.domain.partner import KINDS, PARTNER_COLUMNS, SPECIALISATIONS, TIERS
 from tui.domain.partner_search import PartnerHit
+from tui.domain.text import clip
 from tui.formatting import format_km
 from tui.i18n import _
 from tui.store.cities import DEFAULT_RADIUS_KM, city_named, shipped_cities
@@ -47,7 +48,7 @@ def choice(value: str | None, choices: tuple[str, ...], option: str) -> str | No
         if value.strip().casefold() == known.casefold():
             return known
     raise CommandFailed(_("renewals partners: {option}: unknown value '{value}'; use one of: {known}").format(
-        option=option, value=value, known=", ".join(choices)))
+        option=option, value=clip(value), known=", ".join(choices)))
 
 
 def country(value: str | None) -> str | None:
@@ -56,7 +57,7 @@ def country(value: str | None) -> str | None:
     code = value.strip().upper()
     if code not in COUNTRY_CODES:
         raise CommandFailed(_("renewals partners: --country: unknown country code '{value}' "
-                              "(use a two-letter ISO 3166 code such as RO, DE or HU)").format(value=value))
+                              "(use a two-letter ISO 3166 code such as RO, DE or HU)").format(value=clip(value)))
     return code
 
 
@@ -77,7 +78,7 @@ def near(city_text: str | None, km: float | None) -> tuple[City, float] | None:
             keys[k] for k in difflib.get_close_matches(typed, list(keys), n=3, cutoff=0.6)]
         hint = _("did you mean {names}? ").format(names=" / ".join(close)) if close else ""
         raise CommandFailed(_("renewals partners: --near: unknown city '{value}'; {hint}known cities: {known}").format(
-            value=city_text, hint=hint, known=", ".join(sorted(names, key=name_key))))
+            value=clip(city_text), hint=hint, known=", ".join(sorted(names, key=name_key))))
     return city, radius
 
 

@@ -34,12 +34,13 @@ def check_text(value: str, name: str, *, required: bool, multiline: bool = False
 
 
 def validate_contract(
-    raw: Mapping[str, str], *, decimal_comma: bool = False
+    raw: Mapping[str, str], *, decimal_comma: bool = False, from_csv: bool = False
 ) -> tuple[Contract | None, dict[str, str]]:
     """Turn field texts into a Contract, or say what is wrong with each field.
 
     Returns `(contract, {})` when every field is valid, else `(None, errors)`
-    with one message per failing column, in column order.
+    with one message per failing column, in column order.  `from_csv` words
+    the advice for a decimal comma for a file rather than the form.
     """
     errors: dict[str, str] = {}
     values: dict[str, object] = {}
@@ -55,7 +56,7 @@ def validate_contract(
     take("quantity", lambda v: parse_whole(v, minimum=1, maximum=MAX_QUANTITY))
     take("start", lambda v: parse_date(v) if v.strip() else None)
     take("end", parse_date)
-    take("unit_price", lambda v: parse_amount(v, decimal_comma=decimal_comma))
+    take("unit_price", lambda v: parse_amount(v, decimal_comma=decimal_comma, from_csv=from_csv))
     take("currency", _parse_currency)
     for name in ("partner", "certificate", "order"):
         take(name, lambda v, n=name: check_text(v, n, required=False))

@@ -55,22 +55,35 @@ _PLAIN = re.compile(r"^\d+(?:[.,]\d+)?$", re.ASCII)
 _GROUPED_COMMA = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$", re.ASCII)  # 1.234,56
 _LONE_POINT_GROUP = re.compile(r"^\d{1,3}\.\d{3}$", re.ASCII)  # 1.234: 1234 or 1.234?
 _GROUPED_POINT = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)  # 1,234.56
+_GROUP_SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space
+_SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$", re.ASCII)  # 1 234 567,89
+# Amounts stop below 10 trillion: price × licences summed over every contract then stays well
+# inside Decimal's 28 significant digits, so formatting a total to cents can never fail.
+MAX_WHOLE_DIGITS = 13
 
 
-def parse_amount(text: str, *, decimal_comma: bool = False, max_places: int = 4) -> Decimal:
+def parse_amount(text: str, *, decimal_comma: bool = False, max_places: int = 4, from_csv: bool = False) -> Decimal:
     """Parse a non-negative amount as Decimal.
 
     With `decimal_comma` (spreadsheets that use `;` between columns) `1.234,56`
     and `1234,56` are accepted; otherwise `1,234.56` and `1234.56`.  A lone
     separator followed by exactly three digits in the "wrong" convention
     (`1.234` in a comma file) is refused as ambiguous rather than guessed.
-    Exponents, signs and other characters are refused.
+    A space may group thousands (`1 234,56`) but not split a number anywhere
+    else (`12 34`).  Exponents, signs and other characters are refused, and
+    so are amounts of more than MAX_WHOLE_DIGITS digits before the point.
+    `from_csv` only changes the advice given for a decimal comma.
     """
-    value = text.strip().replace("\u00a0", "").replace(" ", "")
+    value = text.strip()
     if not value:
         raise ParseError(_("an amount is required"))
     if value.startswith("-"):
         raise ParseError(_("must not be negative"))
+    if any(ch in _GROUP_SPACES for ch in value):
+        if not _SPACE_GROUPED.match(value):
+            raise ParseError(_("'{value}' is not a number (a space may only separate thousands: 1 234 567)").format(
+                value=_clip(value)))
+        value = "".join(ch for ch in value if ch not in _GROUP_SPACES)
     if decimal_comma and _LONE_POINT_GROUP.match(value):
         raise ParseError(_("'{value}' is ambiguous: thousands or decimals?").format(value=value))
     if decimal_comma and _GROUPED_COMMA.match(value):
@@ -79,13 +92,12 @@ def parse_amount(text: str, *, decimal_comma: bool = False, max_places: int = 4)
         normal = value.replace(",", "")
     elif _PLAIN.match(value):
         if "," in value and not decimal_comma:
-            raise ParseError(
-                _("'{value}' uses a decimal comma; write {fixed} (or use ';' between CSV columns)").format(
-                    value=value, fixed=value.replace(",", ".")
-                )
-            )
+            advice = (_("'{value}' uses a decimal comma; write {fixed} (or use ';' between CSV columns)") if from_csv
+                      else _("'{value}' uses a decimal comma; write {fixed} (or choose 1.234,56 as the number "
+                             "format in Settings)"))
+            raise ParseError(advice.format(value=_clip(value), fixed=_clip(value.replace(",", "."))))
         if "." in value and decimal_comma and len(value.split(".")[1]) == 3:
-            raise ParseError(_("'{value}' is ambiguous: thousands or decimals?").format(value=value))
+            raise ParseError(_("'{value}' is ambiguous: thousands or decimals?").format(value=_clip(value)))
         normal = value.replace(",", ".")
     else:
         raise ParseError(_("'{value}' is not a number").format(value=_clip(value)))
@@ -93,6 +105,9 @@ def parse_amount(text: str, *, decimal_comma: bool = False, max_places: int = 4)
         amount = Decimal(normal)
     except InvalidOperation:  # pragma: no cover - the patterns above only let digits through
         raise ParseError(_("'{value}' is not a number").format(value=_clip(value))) from None
+    if amount and amount.adjusted() >= MAX_WHOLE_DIGITS:
+        raise ParseError(_("is too large (at most {digits} digits before the decimal point)").format(
+            digits=MAX_WHOLE_DIGITS))
     if -amount.as_tuple().exponent > max_places:
         raise ParseError(_("at most {places} decimal places").format(places=max_places))
     return amount
@@ -114,7 +129,10 @@ def parse_whole(text: str, *, minimum: int = 0, maximum: int = 10**9) -> int:
         raise ParseError(_("a whole number is required"))
     if not value.isascii() or not value.isdigit():
         raise ParseError(_("'{value}' is not a whole number").format(value=_clip(value)))
-    number = int(value)
+    digits = value.lstrip("0") or "0"
+    if len(digits) > len(str(maximum)):  # also keeps int() below its 4,300-digit limit
+        raise ParseError(_("must be at most {maximum}").format(maximum=maximum))
+    number = int(digits)
     if number < minimum:
         raise ParseError(_("must be at least {minimum}").format(minimum=minimum))
     if number > maximum:

@@ -18,11 +18,16 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Controls (ESC, BEL, …), formats (bidi overrides, …), the Unicode line and paragraph separators
+# (a terminal may break the line there) and lone surrogates (undecodable bytes; cannot be printed).
+_CONTROL_CATEGORIES = ("Cc", "Cf", "Zl", "Zp", "Cs")
+
+
 def has_control_chars(text: str) -> bool:
     """True when `text` holds characters that must never reach a terminal raw (ESC, BEL, …)."""
     if text.isascii() and text.isprintable():
         return False
-    return any(unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\t" for ch in text)
+    return any(unicodedata.category(ch) in _CONTROL_CATEGORIES and ch not in "\t" for ch in text)
 
 
 def printable(text: str) -> str:
@@ -31,7 +36,37 @@ def printable(text: str) -> str:
         return text
     return "".join(
         ch.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(ch) in ("Cc", "Cf") and ch != "\t"
+        if unicodedata.category(ch) in _CONTROL_CATEGORIES and ch != "\t"
         else ch
         for ch in text
     )
+
+
+def printable_lines(text: str) -> str:
+    """Like `printable`, but line breaks stay line breaks (for messages of several lines)."""
+    if not has_control_chars(text):
+        return text
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def clip(text: str, limit: int = 40) -> str:
+    """`text` made printable and cut to `limit` characters (with "…"), for echoing a value in a message."""
+    text = printable(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def cell_width(text: str) -> int:
+    """How many terminal columns `text` takes: wide characters (CJK, most emoji) 2, combining marks 0."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0 if unicodedata.category(ch) in ("Mn", "Me", "Cf") else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def without_control_chars(text: str, keep: str = "\n\r\t") -> str:
+    """`text` with the characters `has_control_chars` objects to removed (those in `keep` stay)."""
+    if not has_control_chars(text):
+        return text
+    return "".join(ch for ch in text if ch in keep or unicodedata.category(ch) not in _CONTROL_CATEGORIES)

@@ -51,7 +51,7 @@ def plan_contract_import(path: Path | str, existing: Mapping[str, Contract], *, 
         stored = existing.get(raw.get("id", "").strip())
         if stored is not None:
             raw = {column: raw.get(column, stored.field_text(column)) for column in CONTRACT_COLUMNS}
-        contract, errors = validate_contract(raw, decimal_comma=table.decimal_comma)
+        contract, errors = validate_contract(raw, decimal_comma=table.decimal_comma, from_csv=True)
         problems += [Problem(table.name, line, column, message) for column, message in errors.items()]
         if contract is None:
             continue

@@ -24,7 +24,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.column}: {self.message}"
+        return f"{printable(self.file)}:{self.line}: {self.column}: {self.message}"
 
 
 class CsvRejected(Exception):
@@ -67,6 +67,11 @@ def read_csv(path: Path | str, *, known: Sequence[str], required: Collection[str
     except UnicodeDecodeError as error:
         line = text_line_of(path.read_bytes(), error.start)
         raise CsvRejected([Problem(label, line, "file", _("not UTF-8 text"))]) from None
+    except OSError as error:  # no permission, a name too long for the file system, …
+        raise CsvRejected([Problem(label, 0, "file", _("cannot be read: {reason}").format(
+            reason=error.strerror or error))]) from None
+    except ValueError:  # a NUL in the name: no file can be called that
+        raise CsvRejected([Problem(label, 0, "file", _("no such file"))]) from None
     return parse_csv_text(text, known=known, required=required, label=label)
 
 

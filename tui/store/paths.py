@@ -16,9 +16,17 @@ def default_db_path() -> Path:
     return Path(user_data_dir(APP_DIR_NAME, appauthor=False)) / FILE_NAME
 
 
+def expand_home(path: str | Path) -> Path:
+    """`path` with `~` or `~user` expanded as a shell does; a `~name` naming no user stays as typed."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:  # "Could not determine home directory": no such user
+        return Path(path)
+
+
 def resolve_db_path(option: str | None, environ: Mapping[str, str] = os.environ) -> Path:
     if option:
-        return Path(option).expanduser()
+        return expand_home(option)
     if environ.get("RENEWALS_DB"):
-        return Path(environ["RENEWALS_DB"]).expanduser()
+        return expand_home(environ["RENEWALS_DB"])
     return default_db_path()

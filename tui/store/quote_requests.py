@@ -7,6 +7,7 @@ from pathlib import Path
 from tui.i18n import _
 from tui.store.atomic import atomic_write
 from tui.store.errors import WriteFailed
+from tui.store.paths import expand_home
 
 FOLDER_NAME = "quote-requests"
 
@@ -21,7 +22,7 @@ def request_folder(chosen: str, db_path: Path) -> Path:
     else the default one."""
     if not chosen.strip():
         return default_folder(db_path)
-    folder = Path(chosen.strip()).expanduser()
+    folder = expand_home(chosen.strip())
     return folder if folder.is_absolute() else Path(db_path).resolve().parent / folder
 
 

@@ -20,6 +20,7 @@ from tui.i18n import _
 from tui.store.contract_csv import ContractImportPlan, plan_contract_import
 from tui.store.csv_reader import CsvRejected
 from tui.store.errors import StoreError
+from tui.store.paths import expand_home
 
 if TYPE_CHECKING:
     from tui.ui.app import RenewalsApp
@@ -60,7 +61,7 @@ class ImportScreen(ModalScreen[bool]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.plan = None
         self.busy(True)
-        self.check_file(Path(event.value.strip()).expanduser())
+        self.check_file(expand_home(event.value.strip()))
 
     @work(thread=True, exclusive=True)
     def check_file(self, path: Path) -> None:
