@@ -1,7 +1,7 @@
 """Start a process, paint one screen headless, exit: what a user waits for at start-up.
 
     python benchmarks/paint_once.py bare
-    python benchmarks/paint_once.py overview DB_PATH
+    python benchmarks/paint_once.py overview DB_PATH [TODAY]
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ def main() -> None:
     else:
         from tui.ui.app import create_app
 
-        app = create_app(Path(sys.argv[2]), date(2026, 11, 27))
+        today = date.fromisoformat(sys.argv[3]) if len(sys.argv) > 3 else date(2026, 11, 27)
+        app = create_app(Path(sys.argv[2]), today)
     app.run(headless=True, size=(120, 40), auto_pilot=paint_and_exit)
 
 

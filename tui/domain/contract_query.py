@@ -53,7 +53,13 @@ class ContractQuery:
 
 
 class ContractIndex:
-    """Contracts with their folded search text computed once, so a keystroke only does `in` tests."""
+    """Contracts with their folded search text computed once, so a keystroke only does `in` tests.
+
+    Each sort order is worked out once, on first use, over every contract; a
+    keystroke then filters that order instead of sorting again (the sorts
+    are stable, so filtering a sorted list gives what sorting the filtered
+    one would).
+    """
 
     def __init__(self, contracts: Sequence[Contract], partner_names: Mapping[str, str] | None = None) -> None:
         names = partner_names or {}
@@ -63,22 +69,33 @@ class ContractIndex:
                                       names.get(contract.partner, ""), contract.certificate))))
             for contract in contracts
         ]
+        self._orders: dict[tuple[SortOrder, bool], list[tuple[Contract, str]]] = {}
 
     def partner_label(self, contract: Contract) -> str:
         return self.partner_names.get(contract.partner, contract.partner)
 
     def select(self, query: ContractQuery, today: date, notice_days: int = DEFAULT_NOTICE_DAYS) -> list[Contract]:
         words = fold(query.text).split()
-        chosen = [c for c, haystack in self.entries if all(w in haystack for w in words)]
+        entries = self._sorted(query.order, query.descending)
+        for word in words:  # one word at a time: each pass only looks at what the previous ones kept
+            entries = [entry for entry in entries if word in entry[1]]
+        chosen = [c for c, _haystack in entries]
         if query.show is not Show.ALL:
             wanted = {Status.EXPIRED} if query.show is Show.EXPIRED else {Status.EXPIRED, Status.DUE}
             chosen = [c for c in chosen if status_of(c, today, notice_days) in wanted]
-        key = {
-            SortOrder.END: lambda c: (c.end, c.id),
-            SortOrder.ID: lambda c: fold(c.id),
-            SortOrder.PRODUCT: lambda c: (fold(c.product), c.end),
-            SortOrder.PARTNER: lambda c: (fold(self.partner_label(c)), c.end),
-            SortOrder.COST: lambda c: (c.currency, -c.annual_cost, c.end),
-        }[query.order]
-        chosen.sort(key=key, reverse=query.descending)
         return chosen
+
+    def _sorted(self, order: SortOrder, descending: bool) -> list[tuple[Contract, str]]:
+        """Every entry in `order`, sorted on first use."""
+        entries = self._orders.get((order, descending))
+        if entries is None:
+            key = {
+                SortOrder.END: lambda c: (c.end, c.id),
+                SortOrder.ID: lambda c: fold(c.id),
+                SortOrder.PRODUCT: lambda c: (fold(c.product), c.end),
+                SortOrder.PARTNER: lambda c: (fold(self.partner_label(c)), c.end),
+                SortOrder.COST: lambda c: (c.currency, -c.annual_cost, c.end),
+            }[order]
+            entries = sorted(self.entries, key=lambda entry: key(entry[0]), reverse=descending)
+            self._orders[(order, descending)] = entries
+        return entries

@@ -36,8 +36,9 @@ class ContractRepository:
             return
         by_id: dict[str, Contract] = {}
         doc_ids: dict[str, int] = {}
+        shared: dict = {}  # history entries equal for many contracts, made once
         for doc_id, raw in self.store.raw_table(TABLE).items():
-            contract = contract_from_record(raw)
+            contract = contract_from_record(raw, shared)
             by_id[contract.id] = contract
             doc_ids[contract.id] = int(doc_id)
         self._by_id, self._doc_ids = by_id, doc_ids

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from tui.domain.contract import Contract, FieldChange, HistoryEntry
+
+# Reading 10,000 contracts is on the way to the first screen, so records become objects without the
+# frozen dataclasses' __init__ (one object.__setattr__ per field): the same attributes, set directly.
+_new = object.__new__
+assert [f.name for f in fields(Contract)] == ["id", "product", "quantity", "end", "unit_price", "currency", "start",
+                                             "partner", "certificate", "order", "notes", "history", "revision"], \
+    "update contract_from_record"
+assert [f.name for f in fields(HistoryEntry)] == ["on", "source", "changes"], "update history_from_record"
+assert [f.name for f in fields(FieldChange)] == ["field", "old", "new"], "update history_from_record"
 
 
 def history_to_record(entry: HistoryEntry) -> dict[str, Any]:
@@ -17,12 +27,30 @@ def history_to_record(entry: HistoryEntry) -> dict[str, Any]:
     }
 
 
-def history_from_record(raw: dict[str, Any]) -> HistoryEntry:
-    return HistoryEntry(
-        on=date.fromisoformat(raw["on"]),
-        source=raw["source"],
-        changes=tuple(FieldChange(c["field"], c["old"], c["new"]) for c in raw["changes"]),
-    )
+def history_from_record(raw: dict[str, Any], shared: dict[tuple[str, str], HistoryEntry] | None = None) -> HistoryEntry:
+    """The entry for `raw`; entries without changes (a creation, an import of the same day) are equal
+    for many contracts, so with `shared` one immutable object serves them all."""
+    changes = raw["changes"]
+    if not changes and shared is not None:
+        key = (raw["on"], raw["source"])
+        entry = shared.get(key)
+        if entry is None:
+            entry = shared[key] = history_from_record(raw)
+        return entry
+    entry = _new(HistoryEntry)
+    field_changes = []
+    for c in changes:
+        change = _new(FieldChange)
+        values = change.__dict__  # item by item, in field order: the instances keep sharing their keys
+        values["field"] = c["field"]
+        values["old"] = c["old"]
+        values["new"] = c["new"]
+        field_changes.append(change)
+    values = entry.__dict__
+    values["on"] = date.fromisoformat(raw["on"])
+    values["source"] = raw["source"]
+    values["changes"] = tuple(field_changes)
+    return entry
 
 
 def contract_to_record(contract: Contract) -> dict[str, Any]:
@@ -43,20 +71,22 @@ def contract_to_record(contract: Contract) -> dict[str, Any]:
     }
 
 
-def contract_from_record(raw: dict[str, Any]) -> Contract:
+def contract_from_record(raw: dict[str, Any], shared: dict[tuple[str, str], HistoryEntry] | None = None) -> Contract:
+    """The contract stored as `raw`; pass the same `shared` dict when reading many (see history_from_record)."""
     start = raw.get("start")
-    return Contract(
-        id=raw["id"],
-        product=raw["product"],
-        quantity=raw["quantity"],
-        start=date.fromisoformat(start) if start else None,
-        end=date.fromisoformat(raw["end"]),
-        unit_price=Decimal(raw["unit_price"]),
-        currency=raw["currency"],
-        partner=raw.get("partner", ""),
-        certificate=raw.get("certificate", ""),
-        order=raw.get("order", ""),
-        notes=raw.get("notes", ""),
-        history=tuple(history_from_record(h) for h in raw.get("history", ())),
-        revision=raw.get("revision", 0),
-    )
+    contract = _new(Contract)
+    values = contract.__dict__  # item by item, in field order, as __init__ sets them: the instances share keys
+    values["id"] = raw["id"]
+    values["product"] = raw["product"]
+    values["quantity"] = raw["quantity"]
+    values["end"] = date.fromisoformat(raw["end"])
+    values["unit_price"] = Decimal(raw["unit_price"])
+    values["currency"] = raw["currency"]
+    values["start"] = date.fromisoformat(start) if start else None
+    values["partner"] = raw.get("partner", "")
+    values["certificate"] = raw.get("certificate", "")
+    values["order"] = raw.get("order", "")
+    values["notes"] = raw.get("notes", "")
+    values["history"] = tuple([history_from_record(h, shared) for h in raw.get("history", ())])
+    values["revision"] = raw.get("revision", 0)
+    return contract

@@ -26,7 +26,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from tui.i18n import _
-from tui.store.atomic import atomic_write
+from tui.store.atomic import atomic_write, remove_leftovers
 from tui.store.backups import rotate_and_backup
 from tui.store.errors import DatabaseRefused, WriteFailed
 from tui.store.locking import FileLock
@@ -92,6 +92,8 @@ class SafeJSONStorage(Storage):
         self.generation = 0
         self.on_reload: Callable[[], None] | None = None
         self._data: Data | None = None
+        # table name -> (the table's dict, its JSON text) as last written; see `_encode`
+        self._encoded: dict[str, tuple[dict, bytes]] = {}
         self._signature: tuple | None = None
         self._dirty = False
         self._backed_up = False
@@ -115,6 +117,7 @@ class SafeJSONStorage(Storage):
         else:
             data = parse_database(self.path, self.path.read_bytes())
         self._data, self._signature = data, signature
+        self._encoded = {}
         self.generation += 1
         if self.on_reload is not None:
             self.on_reload()
@@ -154,9 +157,10 @@ class SafeJSONStorage(Storage):
 
     def _commit(self) -> None:
         assert self._data is not None
-        payload = json.dumps(self._data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        payload = self._encode()
         try:
             if not self._backed_up:
+                remove_leftovers(self.path)
                 rotate_and_backup(self.path)
                 self._backed_up = True
             atomic_write(self.path, payload)
@@ -170,9 +174,30 @@ class SafeJSONStorage(Storage):
         self._signature = self._current_signature()
         self._dirty = False
 
+    def _encode(self) -> bytes:
+        """The file's bytes: what `json.dumps(data)` gives, re-encoding only the tables that changed.
+
+        TinyDB replaces a table's dict on every write to that table (and a
+        reload replaces them all), so a table that is still the dict written
+        last time holds what it held then, and its JSON is reused: a wizard
+        step saving one renewal does not encode 10,000 contracts again.
+        """
+        assert self._data is not None
+        encoded: dict[str, tuple[dict, bytes]] = {}
+        parts = []
+        for name, table in self._data.items():
+            known = self._encoded.get(name)
+            if known is None or known[0] is not table:
+                known = (table, json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+            encoded[name] = known
+            parts.append(json.dumps(name, ensure_ascii=False).encode("utf-8") + b":" + known[1])
+        self._encoded = encoded
+        return b"{" + b",".join(parts) + b"}"
+
     def _forget(self) -> None:
         """Drop the in-memory state (it may hold half an operation); the next read reloads."""
         self._data = None
+        self._encoded = {}
         self._signature = None
         self._dirty = False
 

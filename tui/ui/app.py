@@ -9,16 +9,19 @@ from pathlib import Path
 
 from collections.abc import Iterable
 
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.screen import Screen
 from textual.binding import Binding
-from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.notifications import SeverityLevel
+from textual.widgets import Input, TabbedContent, TabPane
 
 from tui.domain.contract_query import ContractIndex
 from tui.i18n import _
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.domain.settings import Settings
+from tui.domain.text import without_control_chars
 from tui.formatting import use_formats
 from tui.store.errors import DatabaseRefused, StoreError
 from tui.store.partners import PartnerRepository
@@ -31,6 +34,7 @@ from tui.ui.palette import JumpProvider
 from tui.ui.partners import PartnersPane
 from tui.ui.renewal.pane import RenewalPane
 from tui.ui.settings_screen import SettingsScreen
+from tui.ui.widgets.footer import KeysFooter
 
 POLL_SECONDS = 1.0
 
@@ -44,9 +48,11 @@ class RenewalsApp(App):
         Binding("2", "show_tab('renewal')", _("Renewal"), show=False, id="tab.renewal"),
         Binding("3", "show_tab('forecast')", _("Forecast"), show=False, id="tab.forecast"),
         Binding("4", "show_tab('partners')", _("Partners"), show=False, id="tab.partners"),
-        Binding("f1,question_mark", "help", _("Help"), id="app.help"),
-        Binding("f2", "settings", _("Settings"), id="app.settings"),
-        Binding("ctrl+q", "quit", _("Quit"), id="app.quit"),
+        # Priority: help and quit work from inside the wizard and dialogs too (a text field still
+        # takes a typed "?"). F2 is in the help and the palette; the Footer keeps its room for the tab's keys.
+        Binding("f1,question_mark", "help", _("Help"), id="app.help", priority=True),
+        Binding("f2", "settings", _("Settings"), show=False, id="app.settings"),
+        Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True),
     ]
     COMMANDS = App.COMMANDS | {JumpProvider}
 
@@ -93,7 +99,7 @@ class RenewalsApp(App):
                 yield ForecastPane(id="forecast-pane", classes="data-pane")
             with TabPane(_("4 Partners"), id="partners"):
                 yield PartnersPane(id="partners-pane", classes="data-pane")
-        yield Footer()
+        yield KeysFooter(compact=True)  # compact: at 80 columns the tab's keys, help and quit all fit
 
     def on_mount(self) -> None:
         self.theme = self.settings.theme
@@ -109,13 +115,26 @@ class RenewalsApp(App):
                 path=self.store.path), title=_("Read-only"), severity="warning", timeout=10)
         self.set_interval(POLL_SECONDS, self.poll_store)
 
+    # -- what reaches the terminal -----------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        """A paste may carry escape sequences and other control characters: drop them before a text
+        field shows them raw (keys typed one by one cannot carry them)."""
+        if isinstance(event, events.Paste):
+            event.text = without_control_chars(event.text)
+        await super().on_event(event)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Messages hold ids, names and paths ("[/]" is a valid contract id): never read them as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def partner_names(self) -> dict[str, str]:
         """Partner id → name, for showing names instead of ids."""
         return self.partners.names()
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
-        self.call_after_refresh(self._focus_in_tab, tab)
+        self._focus_in_tab(tab)  # now, not after a repaint: the tab is painted once, with its focus
 
     def _focus_in_tab(self, tab: str) -> None:
         """Keys follow the tab: focus its first focusable widget that is not a text field (typing a
@@ -130,7 +149,10 @@ class RenewalsApp(App):
 
     # -- help, settings, palette -------------------------------------------
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
+        """F1 / ? open the help, and close it again (the keys are priority bindings, so they come here first)."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(HelpScreen())
 
     def action_settings(self) -> None:

@@ -30,7 +30,7 @@ def describe_contract(contract: Contract, today: date, partner_label: str, notic
         (labels["end"], format_date(contract.end)),
         (labels["unit_price"], format_money(contract.unit_price, contract.currency)),
         (_("Annual cost"), format_money(contract.annual_cost, contract.currency)),
-        (labels["partner"], partner_label or "—"),
+        (_("Partner"), partner_label or "—"),  # the name, not the id the form asks for
         (labels["certificate"], contract.certificate or _("— missing (needed as proof of purchase)")),
         (labels["order"], contract.order or "—"),
         (labels["notes"], contract.notes or "—"),
@@ -55,8 +55,13 @@ def describe_contract(contract: Contract, today: date, partner_label: str, notic
 
 
 class ContractDetail(Static):
+    _shown: Text | str | None = None
+
     def show(self, contract: Contract | None, today: date, partner_label: str = "", notice_days: int = 90) -> None:
         if contract is None:
-            self.update(_("No contract selected."))
+            text: Text | str = _("No contract selected.")
         else:
-            self.update(describe_contract(contract, today, partner_label, notice_days))
+            text = describe_contract(contract, today, partner_label, notice_days)
+        if text != self._shown:  # the same text again (a keystroke that kept the cursor): no new layout
+            self._shown = text
+            self.update(text)

@@ -72,6 +72,7 @@ class ForecastPane(SampleEditing, Vertical):
         self.months: list[MonthRow] = []
         self._stale = True
         self._keep: tuple[str | None, object] = (None, None)  # (product, sample day) to select after a reload
+        self.built = False  # the widgets exist: they are made when the tab is first opened
 
     @property
     def renewals(self) -> RenewalsApp:
@@ -84,6 +85,10 @@ class ForecastPane(SampleEditing, Vertical):
         return self._usage
 
     def compose(self) -> ComposeResult:
+        """Nothing yet: the widgets are made when the tab is first opened (start-up builds the Overview only)."""
+        yield from ()
+
+    def compose_tab(self) -> ComposeResult:
         yield Static("", id="forecast-settings", markup=False)
         yield Static("", id="forecast-empty", markup=False)
         with Vertical(id="forecast-body"):
@@ -105,10 +110,13 @@ class ForecastPane(SampleEditing, Vertical):
     def reload(self, keep_id: str | None = None) -> None:
         """Called after any write: re-read now if the tab is on screen, else when it is next shown."""
         self._stale = True
-        if self.is_on_screen:
+        if self.is_on_screen and self.built:
             self.refresh_data()
 
-    def on_show(self, event: events.Show) -> None:
+    async def on_show(self, event: events.Show) -> None:
+        if not self.built:
+            await self.mount_compose(self.compose_tab())
+            self.built = True
         if self._stale:
             self.refresh_data()
         focused = self.app.focused

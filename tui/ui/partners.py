@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from tui.ui.app import RenewalsApp
 
 FILTER_GROUP = Binding.Group(_("Filter"), compact=True)
+EDIT_GROUP = Binding.Group(_("Partner"), compact=True)
 
 
 def partner_columns(with_distance: bool) -> list[Column]:
@@ -46,7 +47,7 @@ def partner_columns(with_distance: bool) -> list[Column]:
 
 class PartnersPane(PartnerEdits, Vertical):
     BINDINGS = [
-        Binding("slash", "focus_search", _("Search")),
+        Binding("slash", "focus_search", _("Search"), show=False),  # the search bar says "/ search"
         Binding("c", "pick_country", _("Country"), group=FILTER_GROUP),
         Binding("t", "cycle_tier", _("Tier"), group=FILTER_GROUP),
         Binding("y", "cycle_kind", _("Type"), group=FILTER_GROUP),
@@ -54,9 +55,9 @@ class PartnersPane(PartnerEdits, Vertical):
         Binding("n", "near", _("Near"), group=FILTER_GROUP),
         Binding("x", "clear", _("Clear"), show=False),
         Binding("u", "assign", _("Set partner")),
-        Binding("a", "add", _("Add")),
-        Binding("e,enter", "edit", _("Edit")),
-        Binding("d,delete", "delete", _("Delete")),
+        Binding("a", "add", _("Add"), group=EDIT_GROUP),
+        Binding("e,enter", "edit", _("Edit"), group=EDIT_GROUP),
+        Binding("d,delete", "delete", _("Delete"), group=EDIT_GROUP),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -68,12 +69,18 @@ class PartnersPane(PartnerEdits, Vertical):
         self.by_partner: dict[str, list[Contract]] = {}
         self.shown = False  # the tab is open: otherwise reloads wait until it is
         self.loaded = False  # what is shown is the stored state
+        self.built = False  # the widgets exist: they are made when the tab is first opened
+        self._show_when_built: str | None = None  # a partner asked for before then
 
     @property
     def renewals(self) -> RenewalsApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        """Nothing yet: the widgets are made when the tab is first opened (start-up builds the Overview only)."""
+        yield from ()
+
+    def compose_tab(self) -> ComposeResult:
         with Horizontal(id="partners-search-bar"):
             yield Input(placeholder=_("/ search: name, city, country, specialisation"), id="partners-search",
                         compact=True)
@@ -86,11 +93,17 @@ class PartnersPane(PartnerEdits, Vertical):
             with Vertical(id="partners-detail-box"):
                 yield PartnerDetail("", id="partners-detail")
 
-    def on_show(self) -> None:
-        """When the tab is opened: catch up with the data, and put the keyboard in the tab."""
+    async def on_show(self) -> None:
+        """When the tab is opened: build it the first time, catch up with the data, put the keyboard in the tab."""
+        if not self.built:
+            await self.mount_compose(self.compose_tab())
+            self.built = True
         self.shown = True
         if not self.loaded:
             self.reload()
+        if self._show_when_built is not None:
+            partner_id, self._show_when_built = self._show_when_built, None
+            self.show_partner(partner_id)
         focused = self.screen.focused
         if focused is None or self not in focused.ancestors:
             self.query_one(VirtualTable).focus()
@@ -181,6 +194,9 @@ class PartnersPane(PartnerEdits, Vertical):
 
     def show_partner(self, partner_id: str) -> None:
         """Highlight one partner (from the command palette), clearing what would hide it."""
+        if not self.built:  # the tab is being opened for the first time: done once it is built
+            self._show_when_built = partner_id
+            return
         if not self.loaded:
             self.shown = True
             self.reload()

@@ -74,6 +74,7 @@ class StepGrowth(WizardStep):
         self.products: list[GrowthRow] = []
         self.rows: list[Contract] = []
         self.lines: dict[str, QuoteLine] = {}
+        self.usage: UsageRepository | None = None  # kept: it reads the usage again only when the file changed
 
     def compose(self) -> ComposeResult:
         yield Static("", id="growth-note", classes="wizard-note", markup=False)
@@ -88,7 +89,9 @@ class StepGrowth(WizardStep):
     def load(self) -> None:
         wizard = self.wizard
         app = wizard.renewals
-        self.samples = UsageRepository(app.store).by_product()
+        if self.usage is None:
+            self.usage = UsageRepository(app.store)
+        self.samples = self.usage.by_product()
         self.rows = wizard.selected()
         self.query_one("#growth-note", Static).update(
             _("Licences needed on T = {to}, forecast from the monthly usage peaks; owned = licences under "
