@@ -1,11 +1,18 @@
 """Regenerate screenshots/*.svg from the demo data on a fixed "today" (same data → same files).
 
-    python scripts/screenshots.py
+    python scripts/screenshots.py            # every shot
+    python scripts/screenshots.py forecast   # just the ones named
+
+Each shot starts the app on a fresh copy of the demo data in the same folder
+(its path shows in the wizard's step 4), presses its keys, clears the
+notifications and saves an SVG: each tab and the renewal wizard's five steps
+and completion summary at 120×36, and the Overview at 80×24.
 """
 
 from __future__ import annotations
 
 import asyncio
+import shutil
 import sys
 import tempfile
 from datetime import date
@@ -18,37 +25,68 @@ from tui.store.demo import create_demo_database  # noqa: E402
 from tui.ui.app import create_app  # noqa: E402
 
 TODAY = date(2026, 11, 27)
-SIZE = (120, 36)
+WIDE = (120, 36)
+NARROW = (80, 24)
 OUT = ROOT / "screenshots"
+WORK = Path(tempfile.gettempdir()) / "renewals-demo"  # a fixed path: it is shown in step 4
 
-# (file name, keys pressed from a fresh start, widget id to focus first or None)
-SHOTS: list[tuple[str, list[str]]] = [
-    ("overview", []),
-    ("overview-80x24", []),
-]
+# Keys pressed from a fresh start, in batches: the app settles after each batch.
+STEP_1 = [["2"], ["n"]]  # the expired and due contracts, T suggested
+STEP_2 = STEP_1 + [["t", "ctrl+n"]]
+STEP_3 = STEP_2 + [["ctrl+n"]]
+STEP_4 = STEP_3 + [["ctrl+n"]]
+STEP_5 = STEP_4 + [["ctrl+n"]]  # going on writes the quote request
+SUMMARY = STEP_5 + [["a", *"LC-2027-0001", "enter"], ["tab", *"PO-2026-0300", "tab", *"2026-11-27"], ["ctrl+n"]]
+
+SHOTS: dict[str, tuple[tuple[int, int], list[list[str]]]] = {
+    "overview": (WIDE, []),
+    "overview-80x24": (NARROW, []),
+    "renewal": (WIDE, STEP_3 + [["escape"]]),  # a draft left at step 3, as the tab lists it
+    "forecast": (WIDE, [["3"]]),
+    "partners": (WIDE, [["4"]]),
+    "wizard-1-contracts": (WIDE, STEP_1),
+    "wizard-2-proof": (WIDE, STEP_2),
+    "wizard-3-growth": (WIDE, STEP_3),
+    "wizard-4-partner": (WIDE, STEP_4),
+    "wizard-5-order": (WIDE, STEP_5),
+    "wizard-summary": (WIDE, SUMMARY),
+}
 
 
-async def shoot(db: Path, name: str, keys: list[str]) -> None:
+async def settle(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def shoot(name: str, out: Path = OUT, work: Path = WORK) -> Path:
+    """Save `out/<name>.svg`: the app on fresh demo data in `work`, after the shot's keys."""
+    size, batches = SHOTS[name]
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    db = work / "demo.json"
+    create_demo_database(db, TODAY).close()
     app = create_app(db, TODAY)
-    size = (80, 24) if name.endswith("80x24") else SIZE
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
+        for keys in batches:
+            await pilot.press(*keys)
+            await settle(app, pilot)
         app.clear_notifications()
-        for key in keys:
-            await pilot.press(key)
-        await pilot.pause()
-        app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
+        await settle(app, pilot)
+        out.mkdir(parents=True, exist_ok=True)
+        path = Path(app.save_screenshot(filename=f"{name}.svg", path=str(out)))
+    shutil.rmtree(work, ignore_errors=True)
+    return path
 
 
-def main() -> None:
-    OUT.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        for name, keys in SHOTS:
-            db = Path(tmp) / f"{name}.json"
-            create_demo_database(db, TODAY).close()
-            asyncio.run(shoot(db, name, keys))
-            print(OUT / f"{name}.svg")
+def main(names: list[str]) -> None:
+    unknown = [n for n in names if n not in SHOTS]
+    if unknown:
+        sys.exit(f"unknown shot(s): {', '.join(unknown)}; known: {', '.join(SHOTS)}")
+    for name in names or SHOTS:
+        print(asyncio.run(shoot(name)))
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -116,3 +116,41 @@ async def test_palette_jumps_to_a_contract(demo_db: Path, today) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.query_one(OverviewPane).current().id == "CSP-2025-0101"
+
+
+async def test_changed_formats_and_rates_show_on_every_tab(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        app.screen.query_one("#setting-date_format").focus()
+        await pilot.press("enter", "down", "enter")  # DD.MM.YYYY
+        app.screen.query_one("#setting-number_format").focus()
+        await pilot.press("enter", "down", "enter")  # 1.234,56
+        app.screen.query_one("#setting-fee_rate").focus()
+        await pilot.press("backspace", "backspace", *"10")
+        app.screen.query_one("#setting-headroom").focus()
+        await pilot.press("backspace", "backspace", *"20", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+
+        overview = str(app.query_one("#overview-summary").render())
+        assert "yearly 37.980,00 EUR  54.275,00 RON" in overview
+        assert "18.10.2026" in app.query_one("#overview-table", VirtualTable).render_line(1).text
+
+        await pilot.press("3")
+        await pilot.pause()
+        assert str(app.query_one("#forecast-settings").render()) == \
+            "horizon: +12 months (27.11.2027) · method: auto · headroom: 20 %"
+
+        await pilot.press("4", "slash", *"zorvanta", "enter")
+        await pilot.pause()
+        assert "Endpoint Protection · 18.10.2026" in str(app.query_one("#partners-detail").render())
+
+        await pilot.press("2", "n")
+        await pilot.pause()
+        assert app.screen.query_one("#coterm-fee").value == "10"  # a new renewal takes the default fee rate
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.query_one("#coterm-date").value == "20.02.2028"
+        first = app.screen.query_one("#coterm-table", VirtualTable).render_line(1).text
+        assert "SEP-2021-0417" in first and "31.883,56" in first and "260,27" in first  # 10 % of the lapsed part

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TabPane
 
 from tui.i18n import _
+from tui.ui.renewal.step_confirm import StepConfirm
+from tui.ui.renewal.step_contracts import StepContracts
+from tui.ui.renewal.step_growth import StepGrowth
+from tui.ui.renewal.step_partner import StepPartner
+from tui.ui.renewal.step_proof import StepProof
+from tui.ui.renewal.wizard import RenewalWizard
+
+WIZARD_STEPS = (StepContracts, StepProof, StepGrowth, StepPartner, StepConfirm)  # in the order of renewal_steps()
 
 
 def renewal_steps() -> list[tuple[str, str]]:
@@ -28,8 +36,9 @@ def renewal_steps() -> list[tuple[str, str]]:
     ]
 
 
-def key_label(key: str) -> str:
-    return ", ".join(k.replace("ctrl+", "^") for k in key.split(","))
+def key_label(app: App, key: str) -> str:
+    """What to press, as Textual's own Footer shows it: "minus" → "-", "plus,equals_sign" → "+, =", "ctrl+q" → "^q"."""
+    return ", ".join(app.get_key_display(Binding(k.strip(), "")) for k in key.split(","))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -45,21 +54,33 @@ class HelpScreen(ModalScreen[None]):
         text = Text()
         text.append(_("Keys") + "\n", style="bold underline")
         text.append(_("Everywhere") + "\n", style="bold")
-        for binding in self.app.BINDINGS:
-            if isinstance(binding, Binding) and binding.description:
-                text.append(f"  {key_label(binding.key):<14} {binding.description}\n")
+        self.key_lines(text, self.app.BINDINGS)
+        text.append(f"  {key_label(self.app, self.app.COMMAND_PALETTE_BINDING):<14} "
+                    + _("Command palette: jump to a contract or partner, …") + "\n")
         for tab in self.app.query(TabPane):
             panes = tab.query(".data-pane")
             if not panes:
                 continue
             text.append(f"{tab._title}\n", style="bold")
-            for binding in type(panes.first()).BINDINGS:
-                if isinstance(binding, Binding) and binding.description:
-                    text.append(f"  {key_label(binding.key):<14} {binding.description}\n")
+            self.key_lines(text, type(panes.first()).BINDINGS)
         text.append("\n" + _("The renewal process") + "\n", style="bold underline")
-        for title, explanation in renewal_steps():
+        text.append(_("In the wizard (n in the Renewal tab)") + "\n", style="bold")
+        self.key_lines(text, RenewalWizard.BINDINGS)
+        for (title, explanation), step in zip(renewal_steps(), WIZARD_STEPS):
             text.append(f"{title}: ", style="bold")
             text.append(explanation + "\n")
+            self.key_lines(text, step.BINDINGS)
         text.append("\n" + _("Without a renewal: no updates or new versions, no technical support, and a later "
                              "upgrade needs a new licence.") + "\n")
         return text
+
+    def key_lines(self, text: Text, bindings) -> None:
+        """One line per key with what it does (the wizard's ctrl+n is Next, and Complete… at step 5)."""
+        described: dict[str, list[str]] = {}
+        for binding in bindings:
+            if isinstance(binding, Binding) and binding.description:
+                descriptions = described.setdefault(binding.key, [])
+                if binding.description not in descriptions:
+                    descriptions.append(binding.description)
+        for key, descriptions in described.items():
+            text.append(f"  {key_label(self.app, key):<14} {' / '.join(descriptions)}\n")

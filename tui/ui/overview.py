@@ -41,16 +41,21 @@ def overview_columns() -> list[Column]:
     ]
 
 
+EDIT_GROUP = Binding.Group(_("Contract"), compact=True)
+
+
 class OverviewPane(Vertical):
+    # What the Footer shows fits 80 columns with help and quit; the rest is in the help (F1). The filter
+    # bar says "/ filter" itself and the mode line shows the sort.
     BINDINGS = [
-        Binding("slash", "focus_filter", _("Filter")),
+        Binding("slash", "focus_filter", _("Filter"), show=False),
         Binding("space", "toggle_mark", _("Mark")),
         Binding("f", "cycle_show", _("Show")),
-        Binding("s", "cycle_sort", _("Sort")),
+        Binding("s", "cycle_sort", _("Sort"), show=False),
         Binding("r", "reverse_sort", _("Reverse"), show=False),
-        Binding("a", "add", _("Add")),
-        Binding("e,enter", "edit", _("Edit")),
-        Binding("d,delete", "delete", _("Delete")),
+        Binding("a", "add", _("Add"), group=EDIT_GROUP),
+        Binding("e,enter", "edit", _("Edit"), group=EDIT_GROUP),
+        Binding("d,delete", "delete", _("Delete"), group=EDIT_GROUP),
         Binding("i", "app.import", _("Import")),
         Binding("n", "renew", _("Renew")),
     ]

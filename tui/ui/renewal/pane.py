@@ -86,6 +86,7 @@ class RenewalPane(Vertical):
                 open=drafts, done=count[RenewalStatus.COMPLETED], cancelled=count[RenewalStatus.CANCELLED]))
         empty = not self.rows
         self.query_one("#renewal-empty", Static).display = empty
+        self.query_one("#renewal-detail", Static).display = not empty  # an empty box under an empty list
         if empty:
             self.query_one("#renewal-empty", Static).update(
                 _("No renewals yet.\n\nPress n to start one: the expired and due contracts are selected for you "

@@ -112,6 +112,8 @@ class StepConfirm(WizardStep):
         status.update(ends + " " + (("✗ " + " · ".join(parts)) if parts else
                                     _("✓ Ready: ctrl+n shows the summary to confirm.")))
         status.set_class(bool(parts), "-problem")
+        if not parts:  # an earlier "Before completing: …" no longer holds
+            self.wizard.say([])
 
     def set_certificates(self, contracts: list[Contract], certificate: str) -> None:
         certificates = dict(self.wizard.renewal.certificates)

@@ -22,8 +22,11 @@ from tui.formatting import format_count, format_date, format_money
 from tui.i18n import _
 
 
-def renewal_text(renewal: Renewal, quote: Quote | None, change_lines: Sequence[str]) -> Text:
-    """Rich Text built with append(), so typed data is never read as markup."""
+def renewal_text(renewal: Renewal, quote: Quote | None, change_lines: Sequence[str], partner_label: str = "") -> Text:
+    """Rich Text built with append(), so typed data is never read as markup.
+
+    `partner_label` names the partner ("Name (p0001)"); without it the partner's id is shown.
+    """
     text = Text()
     if change_lines:
         text.append(_("Contracts") + "\n", style="bold")
@@ -35,13 +38,21 @@ def renewal_text(renewal: Renewal, quote: Quote | None, change_lines: Sequence[s
     if renewal.quoted:
         text.append(_("Quoted by the partner") + ": ", style="bold")
         text.append(" · ".join(format_money(v, k) for k, v in renewal.quoted.items()) + "\n")
-    for label, value in ((_("Partner"), renewal.partner), (_("Quote request"), renewal.request_path),
+    for label, value in ((_("Partner"), partner_label or renewal.partner), (_("Quote request"), renewal.request_path),
                          (_("Sent on"), format_date(renewal.sent_on)), (_("Order / PO"), renewal.order),
                          (_("Confirmed on"), format_date(renewal.confirmed_on))):
         if value:
             text.append(f"{label}: ", style="bold")
             text.append(f"{value}\n")
     return text
+
+
+def partner_label(app, renewal: Renewal) -> str:
+    """"Name (p0001)" of the renewal's partner, or "" when it has none."""
+    if not renewal.partner:
+        return ""
+    name = app.partner_names().get(renewal.partner)
+    return f"{name} ({renewal.partner})" if name else renewal.partner
 
 
 def event_labels() -> dict[str, str]:
@@ -66,7 +77,8 @@ class CompletionSummary(ModalScreen[bool]):
             yield Static(_("Complete renewal {id}? These changes will be saved:").format(id=self.renewal.id),
                          classes="dialog-title", markup=False)
             with VerticalScroll(id="summary-scroll"):
-                yield Static(renewal_text(self.renewal, self.quote, describe_changes(self.pairs)), id="summary-text")
+                yield Static(renewal_text(self.renewal, self.quote, describe_changes(self.pairs),
+                                          partner_label(self.app, self.renewal)), id="summary-text")
             yield Static(_("Each contract's history keeps its old end date, licences and certificate."),
                          classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -106,7 +118,7 @@ class RenewalView(ModalScreen[None]):
                         id=line.contract_id, product=line.product, end=format_date(line.end),
                         to=format_date(renewal.quote.to), n=format_count(line.quantity + line.added),
                         total=format_money(line.total, line.currency)) for line in renewal.quote.lines]
-                text = renewal_text(renewal, renewal.quote, lines)
+                text = renewal_text(renewal, renewal.quote, lines, partner_label(self.app, renewal))
                 text.append("\n" + _("History") + "\n", style="bold")
                 labels = event_labels()
                 for event in renewal.events:

@@ -1,0 +1,34 @@
+"""scripts/screenshots.py: one SVG per tab and wizard step, and the same bytes every time it runs."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location("screenshots_script", ROOT / "scripts" / "screenshots.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+async def test_a_shot_taken_twice_gives_the_same_bytes(tmp_path: Path) -> None:
+    script = load_script()
+    first = await script.shoot("overview-80x24", out=tmp_path / "one", work=tmp_path / "work")
+    second = await script.shoot("overview-80x24", out=tmp_path / "two", work=tmp_path / "work")
+    assert first.name == second.name == "overview-80x24.svg"
+    assert first.read_bytes() == second.read_bytes()
+    svg = first.read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and "SEP-2021-0417" in svg and "EXPIRED" in svg
+
+
+def test_every_tab_and_wizard_step_has_a_shot_in_the_repository() -> None:
+    shots = load_script().SHOTS
+    wanted = {"overview", "overview-80x24", "renewal", "forecast", "partners", "wizard-1-contracts",
+              "wizard-2-proof", "wizard-3-growth", "wizard-4-partner", "wizard-5-order", "wizard-summary"}
+    assert wanted <= set(shots)
+    missing = [name for name in shots if not (ROOT / "screenshots" / f"{name}.svg").is_file()]
+    assert not missing, "run: python scripts/screenshots.py"
