@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from tui.domain.contract import CONTRACT_COLUMNS, Contract
 from tui.domain.contract_validation import validate_contract
 from tui.formatting import current_styles, format_date
 from tui.i18n import _
+from tui.ui.validated_form import ValidatedForm
 
 
 def field_labels() -> dict[str, str]:
@@ -35,20 +34,14 @@ def initial_text(contract: Contract | None, column: str) -> str:
     return contract.field_text(column)
 
 
-class ContractForm(ModalScreen[Contract | None]):
+class ContractForm(ValidatedForm[Contract]):
     """Returns the valid Contract on save, or None when cancelled."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", _("Save")),
-        Binding("escape", "cancel", _("Cancel")),
-    ]
 
     def __init__(self, title: str, contract: Contract | None, id_taken: Callable[[str], bool]) -> None:
         super().__init__()
         self.title_text = title
         self.contract = contract
         self.id_taken = id_taken
-        self.tried = False  # show errors only once the user tried to save
 
     def compose(self) -> ComposeResult:
         labels = field_labels()
@@ -77,28 +70,6 @@ class ContractForm(ModalScreen[Contract | None]):
             if self.id_taken(contract.id):
                 errors["id"] = _("is already used by another contract")
                 contract = None
-        for column in CONTRACT_COLUMNS:
-            message = errors.get(column, "")
-            self.query_one(f"#error-{column}", Static).update(message)
-            self.query_one(f"#field-{column}", Input).set_class(bool(message), "-invalid-field")
+        self.show_errors(CONTRACT_COLUMNS, errors)
         return contract if not errors else None
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if self.tried:
-            self.check()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.focus_next()
-
-    def action_save(self) -> None:
-        self.tried = True
-        contract = self.check()
-        if contract is None:
-            first_bad = next(i for i in self.query(".-invalid-field").results(Input))
-            first_bad.focus()
-            self.notify(_("Fix the fields marked in red; nothing was saved yet."), severity="warning")
-            return
-        self.dismiss(contract)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

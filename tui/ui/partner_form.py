@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from tui.domain.countries import EUROPEAN_COUNTRIES
@@ -16,6 +14,7 @@ from tui.i18n import _
 from tui.store.cities import shipped_cities
 from tui.ui.partner_detail import partner_labels
 from tui.ui.suggest import FoldedSuggester
+from tui.ui.validated_form import ValidatedForm
 
 
 def placeholders() -> dict[str, str]:
@@ -42,14 +41,9 @@ def suggesters() -> dict[str, FoldedSuggester]:
     }
 
 
-class PartnerForm(ModalScreen[Partner | None]):
+class PartnerForm(ValidatedForm[Partner]):
     """Returns the valid Partner on save, or None when cancelled.  The id cannot change once saved:
     contracts refer to it."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", _("Save")),
-        Binding("escape", "cancel", _("Cancel")),
-    ]
 
     def __init__(self, title: str, partner: Partner | None, id_taken: Callable[[str], bool], *,
                  note: str = "", suggested_id: str = "") -> None:
@@ -59,7 +53,6 @@ class PartnerForm(ModalScreen[Partner | None]):
         self.id_taken = id_taken
         self.note = note
         self.suggested_id = suggested_id
-        self.tried = False  # show errors only once the user tried to save
         self.errors: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -106,29 +99,8 @@ class PartnerForm(ModalScreen[Partner | None]):
         partner, errors = validate_partner(self.values())
         if partner is not None and self.partner is None and self.id_taken(partner.id):
             errors["id"] = _("is already used by another partner")
-        for column in PARTNER_COLUMNS:
-            message = errors.get(column, "")
-            self.query_one(f"#error-{column}", Static).update(message)
-            self.query_one(f"#field-{column}", Input).set_class(bool(message), "-invalid-field")
+        self.show_errors(PARTNER_COLUMNS, errors)
         self.errors = errors
         self.show_hint()
         return partner if not errors else None
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if self.tried:
-            self.check()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.focus_next()
-
-    def action_save(self) -> None:
-        self.tried = True
-        partner = self.check()
-        if partner is None:
-            next(iter(self.query(".-invalid-field").results(Input))).focus()
-            self.notify(_("Fix the fields marked in red; nothing was saved yet."), severity="warning")
-            return
-        self.dismiss(partner)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -6,31 +6,28 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from tui.domain.usage import USAGE_COLUMNS, UsageSample, validate_usage
 from tui.formatting import format_date
 from tui.i18n import _
+from tui.ui.validated_form import ValidatedForm
 
 
 def usage_labels() -> dict[str, str]:
     return {"product": _("Product"), "date": _("Date"), "in_use": _("Licences in use")}
 
 
-class UsageForm(ModalScreen[UsageSample | None]):
+class UsageForm(ValidatedForm[UsageSample]):
     """Returns the valid sample on save, or None when cancelled.
 
     `taken(product, day)` says whether another stored sample already has that
     key; the form refuses it rather than silently overwriting that sample.
     """
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", _("Save")),
-        Binding("escape", "cancel", _("Cancel")),
-    ]
+    FIELD_PREFIX = "usage-"
+    ERROR_PREFIX = "usage-error-"
 
     def __init__(self, title: str, initial: UsageSample, *, known_products: Sequence[str], today: date,
                  taken: Callable[[str, date], bool], editing: bool) -> None:
@@ -41,7 +38,6 @@ class UsageForm(ModalScreen[UsageSample | None]):
         self.today = today
         self.taken = taken
         self.editing = editing
-        self.tried = False  # show errors only once the user tried to save
 
     def compose(self) -> ComposeResult:
         labels = usage_labels()
@@ -72,15 +68,8 @@ class UsageForm(ModalScreen[UsageSample | None]):
             errors["date"] = _("{product} already has a sample on this day; edit that one").format(
                 product=sample.product)
             sample = None
-        for column in USAGE_COLUMNS:
-            message = errors.get(column, "")
-            self.query_one(f"#usage-error-{column}", Static).update(message)
-            self.query_one(f"#usage-{column}", Input).set_class(bool(message), "-invalid-field")
+        self.show_errors(USAGE_COLUMNS, errors)
         return sample
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if self.tried:
-            self.check()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "usage-in_use":
@@ -88,14 +77,3 @@ class UsageForm(ModalScreen[UsageSample | None]):
         else:
             self.focus_next()
 
-    def action_save(self) -> None:
-        self.tried = True
-        sample = self.check()
-        if sample is None:
-            next(iter(self.query(".-invalid-field").results(Input))).focus()
-            self.notify(_("Fix the fields marked in red; nothing was saved yet."), severity="warning")
-            return
-        self.dismiss(sample)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
