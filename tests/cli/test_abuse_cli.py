@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.abuse_values import HOSTILE_VALUES
 from tui.cli import main
 from tui.commands.text_table import render_table
 from tui.domain.partner import PARTNER_COLUMNS
@@ -21,20 +22,8 @@ ABUSE = {
     "whitespace": "  \t ",
     "long": "x" * 10_000,
     "long digits": "9" * 10_000,
-    "ansi": "\x1b[31mred\x1b[0m",
-    "bell": "\x07",
-    "nul": "a\x00b",
     "undecodable": "caf\udce9",  # how Python hands over argv bytes that are not UTF-8
-    "emoji": "👍",
-    "combining": "e\u0301",
-    "flag": "🇷🇴",
-    "diacritics": "Protecție Brașov ȘȚĂÂÎ",
-    "exponent": "1e3",
-    "thousands en": "1,234.56",
-    "thousands ro": "1.234,56",
-    "date min": "0001-01-01",
-    "date max": "9999-12-31",
-    "date invalid": "31.02.2027",
+    **HOSTILE_VALUES,
 }
 
 # Each command line with V where the hostile value goes.

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.abuse_values import HOSTILE_VALUES
 from tui.domain.contract import CONTRACT_COLUMNS
 from tui.domain.partner import PARTNER_COLUMNS
 from tui.domain.text import has_control_chars
@@ -26,19 +27,7 @@ ABUSE = {
     "empty": "",
     "whitespace": "  \t ",
     "long": "x" * 10_000,
-    "ansi": "\x1b[31mred\x1b[0m",
-    "bell": "\x07",
-    "nul": "a\x00b",
-    "emoji": "👍",
-    "combining": "e\u0301",
-    "flag": "🇷🇴",
-    "diacritics": "Protecție Brașov ȘȚĂÂÎ",
-    "exponent": "1e3",
-    "thousands en": "1,234.56",
-    "thousands ro": "1.234,56",
-    "date min": "0001-01-01",
-    "date max": "9999-12-31",
-    "date invalid": "31.02.2027",
+    **HOSTILE_VALUES,
 }
 TEXTUAL = {"emoji", "combining", "flag", "diacritics", "exponent", "thousands en", "thousands ro", "date min",
            "date max", "date invalid"}

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widgets import Input, Static
 
+from tests.abuse_values import HOSTILE_VALUES
 from tui.domain.text import has_control_chars
 
 SIZE = (80, 24)
@@ -23,19 +24,7 @@ ABUSE = {
     "whitespace": "   ",
     "long": "x" * 10_000,
     "long digits": "9" * 10_000,
-    "ansi": "\x1b[31mred\x1b[0m",
-    "bell": "\x07",
-    "nul": "a\x00b",
-    "emoji": "👍",
-    "combining": "e\u0301",
-    "flag": "🇷🇴",
-    "diacritics": "Protecție Brașov ȘȚĂÂÎ",
-    "exponent": "1e3",
-    "thousands en": "1,234.56",
-    "thousands ro": "1.234,56",
-    "date min": "0001-01-01",
-    "date max": "9999-12-31",
-    "date invalid": "31.02.2027",
+    **HOSTILE_VALUES,
 }
 # What a keyboard can type goes in key by key; the rest is set directly (a paste is sanitised: see the app tests).
 TYPED = {name for name, value in ABUSE.items() if len(value) < 100 and not has_control_chars(value)}
