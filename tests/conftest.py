@@ -35,6 +35,16 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "renewals.json"
 
 
+@pytest.fixture
+def demo_db(tmp_path: Path, today: date) -> Path:
+    """A fresh copy of the shipped demo data, as `renewals --demo` makes it."""
+    from tui.store.demo import create_demo_database
+
+    path = tmp_path / "demo.json"
+    create_demo_database(path, today).close()
+    return path
+
+
 def make_contract(contract_id: str = "C-1", **changes) -> Contract:
     values = dict(id=contract_id, product="Backup Exec", quantity=10, end=date(2027, 3, 31),
                   unit_price=Decimal("20.00"), currency="RON")

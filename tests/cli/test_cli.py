@@ -7,28 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
+from tests.cli.run_cli import run
 from tests.conftest import write_csv
-from tui.cli import main
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
-from tui.store.demo import create_demo_database
 
 TODAY = "2026-11-27"
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path, today) -> Path:
-    path = tmp_path / "demo.json"
-    create_demo_database(path, today).close()
-    return path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def test_due_lists_expired_and_due_soonest_first_and_exits_1(capsys, demo_db: Path) -> None:

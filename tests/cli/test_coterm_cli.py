@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.run_cli import run
 from tests.conftest import TODAY, make_contract
 from tui.cli import main
 from tui.domain.renewal import new_renewal
@@ -31,12 +32,6 @@ def db(db_path: Path) -> Path:
     ], [], TODAY, source="test")
     store.close()
     return db_path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def test_json_gives_each_line_and_the_totals_per_currency(capsys, db: Path) -> None:

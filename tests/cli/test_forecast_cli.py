@@ -9,28 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from tests.cli.run_cli import run
 from tui.store.database import Store
-from tui.store.demo import create_demo_database
 from tui.store.settings import SettingsRepository
 from tui.store.usage import UsageRepository
 
 TODAY = "2026-11-27"
 JSON_KEYS = ["product", "method", "reason", "backtest_mae", "history", "forecast", "owned", "recommended",
              "to_buy", "surplus"]
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path, today) -> Path:
-    path = tmp_path / "demo.json"
-    create_demo_database(path, today).close()
-    return path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def forecast_json(capsys, db: Path, *options: str) -> dict:

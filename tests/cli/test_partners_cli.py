@@ -7,22 +7,16 @@ import io
 import json
 from pathlib import Path
 
-from tui.cli import main
+from tests.cli.run_cli import run
+from tui.store.demo import create_demo_database
 from tui.domain.geo import haversine_km
 from tui.domain.partner import PARTNER_COLUMNS
 from tui.store.cities import city_named
 from tui.store.database import Store
-from tui.store.demo import create_demo_database
 from tui.store.partners import PartnerRepository
 
 TODAY = "2026-11-27"
 HEADER = ",".join(PARTNER_COLUMNS)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def partners_json(capsys, db: Path, *argv: str) -> list[dict]:
