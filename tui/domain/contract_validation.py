@@ -14,11 +14,12 @@ MAX_LENGTH = {"id": 64, "product": 200, "partner": 64, "certificate": 100, "orde
 MAX_QUANTITY = 10_000_000
 
 
-def check_text(value: str, name: str, *, required: bool, multiline: bool = False) -> str:
+def check_text(value: str, name: str, *, required: bool, multiline: bool = False, limit: int | None = None) -> str:
     """Strip and check a free-text field; raises ParseError with the user's message.
 
     `multiline` fields (notes) may hold line breaks; no field may hold other
-    control characters, which could drive the terminal when shown.
+    control characters, which could drive the terminal when shown.  The
+    length limit is the contract field's, unless another record passes its own.
     """
     text = value.strip()
     if multiline:
@@ -27,7 +28,7 @@ def check_text(value: str, name: str, *, required: bool, multiline: bool = False
         raise ParseError(_("is required"))
     if has_control_chars(text.replace("\n", "") if multiline else text):
         raise ParseError(_("contains control characters"))
-    limit = MAX_LENGTH.get(name, 2000)
+    limit = limit if limit is not None else MAX_LENGTH.get(name, 2000)
     if len(text) > limit:
         raise ParseError(_("is too long ({length} characters, at most {limit})").format(length=len(text), limit=limit))
     return text

@@ -123,11 +123,7 @@ def validate_partner(
 
 
 def _text(value: str, name: str, *, required: bool = False) -> str:
-    text = check_text(value, name, required=required)
-    limit = MAX_LENGTH[name]
-    if len(text) > limit:
-        raise ParseError(_("is too long ({length} characters, at most {limit})").format(length=len(text), limit=limit))
-    return text
+    return check_text(value, name, required=required, limit=MAX_LENGTH[name])
 
 
 def _id(value: str, name: str) -> str:
