@@ -60,6 +60,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_forecast import synthetic_samples  # noqa: E402
+from bench_overview import time_paint as paint_in_process  # noqa: E402
 from bench_partner_search import synthetic_partners  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.binding import Binding  # noqa: E402
@@ -157,15 +158,6 @@ def run_process(*args: str, env: dict[str, str] | None = None) -> tuple[float, f
         raise RuntimeError(f"paint_once.py {' '.join(args)} failed: {done.stderr}")
     elapsed, rss = done.stdout.split()
     return float(elapsed), int(rss) / 1024
-
-
-async def paint_in_process(factory) -> float:
-    started = time.perf_counter()
-    app = factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        elapsed = time.perf_counter() - started
-    return elapsed
 
 
 # -- keys -----------------------------------------------------------------------------------------

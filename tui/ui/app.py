@@ -202,7 +202,7 @@ class RenewalsApp(App):
 
     def partner_entries(self) -> list[tuple[str, str, str]]:
         """(id, name, city) of every partner, for the palette."""
-        return [(p.id, p.name, p.city) for p in self.partners.index().partners]
+        return [(p.id, p.name, p.city) for p in self.partners.all()]
 
     def jump_to_partner(self, partner_id: str) -> None:
         self.action_show_tab("partners")
