@@ -7,7 +7,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static, TabPane
+from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from tui.i18n import _
 from tui.ui.renewal.step_confirm import StepConfirm
@@ -57,11 +57,12 @@ class HelpScreen(ModalScreen[None]):
         self.key_lines(text, self.app.BINDINGS)
         text.append(f"  {key_label(self.app, self.app.COMMAND_PALETTE_BINDING):<14} "
                     + _("Command palette: jump to a contract or partner, …") + "\n")
+        tabs = self.app.query_one(TabbedContent)
         for tab in self.app.query(TabPane):
             panes = tab.query(".data-pane")
             if not panes:
                 continue
-            text.append(f"{tab._title}\n", style="bold")
+            text.append(f"{tabs.get_tab(tab).label.plain}\n", style="bold")
             self.key_lines(text, type(panes.first()).BINDINGS)
         text.append("\n" + _("The renewal process") + "\n", style="bold underline")
         text.append(_("In the wizard (n in the Renewal tab)") + "\n", style="bold")

@@ -36,10 +36,14 @@ class JumpProvider(Provider):
         ]
         return items
 
+    async def startup(self) -> None:
+        """Build the list once per palette opening, not on every keystroke."""
+        self._targets = self.targets()
+
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         found = 0
-        for text, help_text, command in self.targets():
+        for text, help_text, command in self._targets:
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), command, text=text, help=help_text)
@@ -48,5 +52,5 @@ class JumpProvider(Provider):
                     return
 
     async def discover(self) -> Hits:
-        for text, help_text, command in self.targets()[:10]:
+        for text, help_text, command in self._targets[:10]:
             yield DiscoveryHit(text, command, help=help_text)
