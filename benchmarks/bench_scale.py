@@ -74,6 +74,7 @@ from tui.store.partners import PartnerRepository  # noqa: E402
 from tui.store.renewals import RenewalRepository  # noqa: E402
 from tui.store.usage import UsageRepository  # noqa: E402
 from tui.ui.app import create_app  # noqa: E402
+from tui.ui.renewal.resume import offer_resume  # noqa: E402
 
 TODAY = date(2026, 1, 15)  # the synthetic usage runs 2023-01 .. 2025-12
 PAINT_ONCE = Path(__file__).with_name("paint_once.py")
@@ -203,6 +204,7 @@ async def measure_keys(path: Path, presses: int) -> Timings:
 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await app.tabs_built.wait()  # the other tabs, built just after the first paint
         if app.screen.is_modal:  # "resume the draft?" at start-up: not now
             await pilot.press("n")
             await pilot.pause()
@@ -224,7 +226,7 @@ async def measure_keys(path: Path, presses: int) -> Timings:
             add("Partners search keystroke", await press(pilot, key if key != " " else "space"))
         await pilot.press("escape", "1")
         await pilot.pause()
-        app.query_one("#renewal-pane").offer_resume()  # what start-up offered: resume the latest draft
+        offer_resume(app)  # what start-up offered: resume the latest draft
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import threading
 from datetime import date
@@ -13,7 +14,9 @@ from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.screen import Screen
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
+from textual.widget import Widget
 from textual.widgets import Input, TabbedContent, TabPane
 
 from tui.domain.contract_query import ContractIndex
@@ -26,17 +29,14 @@ from tui.formatting import use_formats
 from tui.store.errors import DatabaseRefused, StoreError
 from tui.store.partners import PartnerRepository
 from tui.store.settings import SettingsRepository
-from tui.ui.forecast import ForecastPane
-from tui.ui.help_screen import HelpScreen
-from tui.ui.import_screen import ImportScreen
 from tui.ui.overview import OverviewPane
 from tui.ui.palette import JumpProvider
-from tui.ui.partners import PartnersPane
-from tui.ui.renewal.pane import RenewalPane
-from tui.ui.settings_screen import SettingsScreen
+from tui.ui.renewal.resume import offer_resume
+from tui.ui.tabs import TAB_BY_ID, TABS
 from tui.ui.widgets.footer import KeysFooter
 
 POLL_SECONDS = 1.0
+BUILD_TABS_AFTER_SECONDS = 0.1  # after the Overview's first paint: then the other tabs, one at a time
 
 
 class RenewalsApp(App):
@@ -70,6 +70,8 @@ class RenewalsApp(App):
         self._preloaded: ContractIndex | None = None
         self._preloader = threading.Thread(target=self._preload, name="preload-contracts", daemon=True)
         self._preloader.start()
+        self._building_tab = asyncio.Lock()
+        self.tabs_built = asyncio.Event()  # set once every tab has its pane
 
     def _preload(self) -> None:
         """Parse the file and index the contracts while Textual sets up the screen."""
@@ -91,15 +93,41 @@ class RenewalsApp(App):
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs"):
-            with TabPane(_("1 Overview"), id="overview"):
-                yield OverviewPane(id="overview-pane", classes="data-pane")
-            with TabPane(_("2 Renewal"), id="renewal"):
-                yield RenewalPane(id="renewal-pane", classes="data-pane")
-            with TabPane(_("3 Forecast"), id="forecast"):
-                yield ForecastPane(id="forecast-pane", classes="data-pane")
-            with TabPane(_("4 Partners"), id="partners"):
-                yield PartnersPane(id="partners-pane", classes="data-pane")
+            for spec in TABS:  # only the Overview is filled now: see tui.ui.tabs
+                with TabPane(spec.title, id=spec.id):
+                    if spec.id == "overview":
+                        yield OverviewPane(id=spec.pane_id, classes="data-pane")
         yield KeysFooter(compact=True)  # compact: at 80 columns the tab's keys, help and quit all fit
+
+    async def tab_content(self, tab: str) -> Widget:
+        """The pane inside a tab, built and mounted first if that has not happened yet."""
+        async with self._building_tab:
+            # Through the main screen's TabbedContent: a dialog may be the current screen.
+            holder = self.tabs.get_pane(tab)
+            if not holder.children:
+                await holder.mount(TAB_BY_ID[tab].build())
+            return holder.children[0]
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.screen_stack[0].query_one(TabbedContent)
+
+    async def build_other_tabs(self) -> None:
+        """Fill the tabs not yet shown, one per turn of the event loop, so keys pressed meanwhile wait
+        for one tab at most."""
+        for spec in TABS:
+            try:
+                await self.tab_content(spec.id)
+            except (NoMatches, IndexError):  # the app is closing: its screens are gone
+                return
+            await asyncio.sleep(0)
+        self.tabs_built.set()
+
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """A tab picked with the mouse is filled now if it is still empty."""
+        if event.pane.id and not event.pane.children:
+            await self.tab_content(event.pane.id)
+            self._focus_in_tab(event.pane.id)
 
     def on_mount(self) -> None:
         self.theme = self.settings.theme
@@ -114,6 +142,9 @@ class RenewalsApp(App):
             self.notify(_("{path} is read-only for you: you can look, but nothing can be saved.").format(
                 path=self.store.path), title=_("Read-only"), severity="warning", timeout=10)
         self.set_interval(POLL_SECONDS, self.poll_store)
+        self.call_after_refresh(offer_resume, self)
+        self.call_after_refresh(self.set_timer, BUILD_TABS_AFTER_SECONDS,
+                                lambda: self.run_worker(self.build_other_tabs, name="build-tabs", group="tabs"))
 
     # -- what reaches the terminal -----------------------------------------
     async def on_event(self, event: events.Event) -> None:
@@ -132,7 +163,12 @@ class RenewalsApp(App):
         """Partner id → name, for showing names instead of ids."""
         return self.partners.names()
 
-    def action_show_tab(self, tab: str) -> None:
+    async def action_show_tab(self, tab: str) -> None:
+        await self.tab_content(tab)
+        self.show_tab(tab)
+
+    def show_tab(self, tab: str) -> None:
+        """Switch to a tab whose pane is built (`action_show_tab` builds it first if need be)."""
         self.query_one(TabbedContent).active = tab
         self._focus_in_tab(tab)  # now, not after a repaint: the tab is painted once, with its focus
 
@@ -150,12 +186,16 @@ class RenewalsApp(App):
     # -- help, settings, palette -------------------------------------------
     def action_help(self) -> None:
         """F1 / ? open the help, and close it again (the keys are priority bindings, so they come here first)."""
+        from tui.ui.help_screen import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
         else:
             self.push_screen(HelpScreen())
 
     def action_settings(self) -> None:
+        from tui.ui.settings_screen import SettingsScreen
+
         def saved(settings: Settings | None) -> None:
             if settings is None:
                 return
@@ -174,6 +214,8 @@ class RenewalsApp(App):
         self.push_screen(SettingsScreen(self.settings), saved)
 
     def action_import(self) -> None:
+        from tui.ui.import_screen import ImportScreen
+
         def done(imported: bool | None) -> None:
             if imported:
                 self.data_changed()
@@ -192,21 +234,21 @@ class RenewalsApp(App):
                                 _("The expired and due contracts, or the ones marked in the Overview"),
                                 self.action_start_renewal)
 
-    def action_start_renewal(self) -> None:
-        self.action_show_tab("renewal")
-        self.query_one(RenewalPane).action_new()
+    async def action_start_renewal(self) -> None:
+        await self.action_show_tab("renewal")
+        (await self.tab_content("renewal")).action_new()  # type: ignore[attr-defined]
 
-    def jump_to_contract(self, contract_id: str) -> None:
-        self.action_show_tab("overview")
+    async def jump_to_contract(self, contract_id: str) -> None:
+        await self.action_show_tab("overview")
         self.query_one(OverviewPane).show_contract(contract_id)
 
     def partner_entries(self) -> list[tuple[str, str, str]]:
         """(id, name, city) of every partner, for the palette."""
         return [(p.id, p.name, p.city) for p in self.partners.all()]
 
-    def jump_to_partner(self, partner_id: str) -> None:
-        self.action_show_tab("partners")
-        self.query_one(PartnersPane).show_partner(partner_id)
+    async def jump_to_partner(self, partner_id: str) -> None:
+        await self.action_show_tab("partners")
+        (await self.tab_content("partners")).show_partner(partner_id)  # type: ignore[attr-defined]
 
     def poll_store(self) -> None:
         """Pick up writes made by another process (an import in another terminal)."""

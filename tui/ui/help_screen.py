@@ -7,9 +7,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Static
 
 from tui.i18n import _
+from tui.ui.tabs import TABS
 from tui.ui.renewal.step_confirm import StepConfirm
 from tui.ui.renewal.step_contracts import StepContracts
 from tui.ui.renewal.step_growth import StepGrowth
@@ -57,13 +58,9 @@ class HelpScreen(ModalScreen[None]):
         self.key_lines(text, self.app.BINDINGS)
         text.append(f"  {key_label(self.app, self.app.COMMAND_PALETTE_BINDING):<14} "
                     + _("Command palette: jump to a contract or partner, …") + "\n")
-        tabs = self.app.query_one(TabbedContent)
-        for tab in self.app.query(TabPane):
-            panes = tab.query(".data-pane")
-            if not panes:
-                continue
-            text.append(f"{tabs.get_tab(tab).label.plain}\n", style="bold")
-            self.key_lines(text, type(panes.first()).BINDINGS)
+        for spec in TABS:
+            text.append(f"{spec.title}\n", style="bold")
+            self.key_lines(text, spec.content_class().BINDINGS)
         text.append("\n" + _("The renewal process") + "\n", style="bold underline")
         text.append(_("In the wizard (n in the Renewal tab)") + "\n", style="bold")
         self.key_lines(text, RenewalWizard.BINDINGS)

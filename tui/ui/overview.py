@@ -197,11 +197,11 @@ class OverviewPane(Vertical):
             self.query_one(VirtualTable).focus()
             event.stop()
 
-    def action_renew(self) -> None:
+    async def action_renew(self) -> None:
         """Start a renewal (Renewal tab) with the marked contracts, or the highlighted one."""
         contracts = self.marked_or_current()
         if contracts:
-            self.app.query_one("#renewal-pane").start_new(contracts)  # type: ignore[attr-defined]
+            (await self.renewals.tab_content("renewal")).start_new(contracts)  # type: ignore[attr-defined]
 
     def action_focus_filter(self) -> None:
         self.query_one("#overview-filter", Input).focus()

@@ -20,7 +20,8 @@ from tui.store.renewals import RenewalRepository
 from tui.ui.confirm import ConfirmScreen
 from tui.ui.overview import OverviewPane
 from tui.ui.renewal.summary import RenewalView
-from tui.ui.renewal.wizard import RenewalWizard, short_step_titles
+from tui.ui.renewal.step_titles import short_step_titles
+from tui.ui.renewal.wizard import RenewalWizard
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
 
 if TYPE_CHECKING:
@@ -68,7 +69,6 @@ class RenewalPane(Vertical):
         app = self.renewals
         self.repository = RenewalRepository(app.store, app.contracts)
         self.reload()
-        self.call_after_refresh(self.offer_resume)
 
     # -- data --------------------------------------------------------------
     def reload(self, keep_id: str | None = None) -> None:
@@ -164,7 +164,7 @@ class RenewalPane(Vertical):
         app = self.renewals
 
         def closed(renewal_id: str | None) -> None:
-            app.action_show_tab("renewal")
+            app.show_tab("renewal")
             app.data_changed(keep_id=None)
             if renewal_id:
                 self.reload(keep_id=renewal_id)
@@ -176,27 +176,6 @@ class RenewalPane(Vertical):
                     id=done.id, n=len(done.contract_ids), to=format_date(done.to)), title=_("Renewed"))
 
         app.push_screen(RenewalWizard(renewal, self.repository), closed)
-
-    def offer_resume(self) -> None:
-        """At start-up, offer to resume the draft touched last (the others are listed in this tab)."""
-        drafts = self.repository.open()
-        if not drafts:
-            return
-        latest = drafts[0]
-        question = _("Renewal {id} is not finished (step {step} of 5: {title}; {n} contracts; last saved {date})."
-                     " Resume it now?").format(id=latest.id, step=latest.step,
-                                               title=short_step_titles()[latest.step - 1],
-                                               n=len(latest.contract_ids), date=format_date(latest.updated_on))
-        if len(drafts) > 1:
-            question += "\n" + _("{n} other open renewals are listed in the Renewal tab (2).").format(
-                n=len(drafts) - 1)
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.renewals.action_show_tab("renewal")
-                self.open_wizard(latest)
-
-        self.app.push_screen(ConfirmScreen(question, yes=_("Resume")), answered)
 
     # -- keys ----------------------------------------------------------------
     def action_new(self) -> None:

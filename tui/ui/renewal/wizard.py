@@ -33,15 +33,12 @@ from tui.ui.renewal.step_contracts import StepContracts
 from tui.ui.renewal.step_growth import StepGrowth
 from tui.ui.renewal.step_partner import StepPartner
 from tui.ui.renewal.step_proof import StepProof
+from tui.ui.renewal.step_titles import short_step_titles
 from tui.ui.renewal.summary import CompletionSummary
 from tui.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from tui.ui.app import RenewalsApp
-
-
-def short_step_titles() -> tuple[str, ...]:
-    return (_("Contracts"), _("Proof"), _("Growth"), _("Partner"), _("Order"))
 
 
 class RenewalWizard(ModalScreen[str | None]):

@@ -1,0 +1,47 @@
+"""The four tabs, and what fills each one.
+
+Only the Overview is built at start-up. The other tabs' modules (the forecast engine, the partner
+search, the renewal wizard) and their panes are imported and mounted after the Overview has painted,
+or at once when one of them is wanted sooner: start-up then costs one tab, not four.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+
+from textual.widget import Widget
+
+from tui.i18n import _
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    id: str
+    module: str
+    class_name: str
+
+    @property
+    def title(self) -> str:
+        return {"overview": _("1 Overview"), "renewal": _("2 Renewal"), "forecast": _("3 Forecast"),
+                "partners": _("4 Partners")}[self.id]
+
+    @property
+    def pane_id(self) -> str:
+        return f"{self.id}-pane"
+
+    def content_class(self) -> type[Widget]:
+        return getattr(import_module(self.module), self.class_name)
+
+    def build(self) -> Widget:
+        """The tab's pane; every pane has the class `data-pane` and a `reload(keep_id)`."""
+        return self.content_class()(id=self.pane_id, classes="data-pane")
+
+
+TABS = (
+    TabSpec("overview", "tui.ui.overview", "OverviewPane"),
+    TabSpec("renewal", "tui.ui.renewal.pane", "RenewalPane"),
+    TabSpec("forecast", "tui.ui.forecast", "ForecastPane"),
+    TabSpec("partners", "tui.ui.partners", "PartnersPane"),
+)
+TAB_BY_ID = {spec.id: spec for spec in TABS}
