@@ -12,6 +12,7 @@ write over something the other session changed is refused with a message.
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 from dataclasses import replace
 from datetime import date
@@ -28,6 +29,7 @@ from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.store.partners import PartnerRepository
 from tui.store.renewals import RenewalRepository
+from tui.store.settings import SettingsRepository
 from tui.store.usage import UsageRepository
 from tui.ui.app import create_app
 from tui.ui.contract_form import ContractForm
@@ -347,3 +349,24 @@ async def test_a_renewal_completed_elsewhere_while_its_summary_is_shown_is_not_a
         assert "completed" in table_text(app, "#renewal-table")
     assert renewal_entries(renewal_db) == {"A-1": ["LC-ELSEWHERE"], "A-2": ["LC-ELSEWHERE"], "B-1": []}
     assert RenewalRepository(Store(renewal_db)).get("R-0001").order == "PO-ELSEWHERE"
+
+
+async def test_settings_saved_in_a_stale_session_keep_what_another_session_changed(demo_db: Path, today) -> None:
+    """F2 in one session, the notice window changed by another meanwhile: saving the theme keeps it,
+    and the app picks up the other session's settings when it looks at the file."""
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        other = SettingsRepository(Store(demo_db))
+        other.save(replace(other.get(), notice_days=30), base=other.get())
+        app.screen.query_one("#setting-theme").focus()
+        await pilot.press("enter", "down", "enter", "ctrl+s")
+        await pilot.pause()
+        stored = SettingsRepository(Store(demo_db)).get()
+        assert stored.notice_days == 30 and stored.theme == "textual-light"
+        assert app.notice_days == 30 and app.theme == "textual-light"
+        other.save(replace(stored, date_format="ro"), base=stored)
+        app.poll_store()
+        await pilot.pause()
+        assert app.settings.date_format == "ro"
+        assert re.search(r"\b\d\d\.\d\d\.\d{4}\b", app.query_one(VirtualTable).render_line(1).text)  # DD.MM.YYYY

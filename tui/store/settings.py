@@ -31,18 +31,33 @@ class SettingsRepository:
             theme=raw.get("theme", defaults.theme),
         )
 
-    def save(self, settings: Settings) -> None:
-        record = {
-            "date_format": settings.date_format,
-            "number_format": settings.number_format,
-            "notice_days": settings.notice_days,
-            "fee_rate": str(settings.fee_rate),
-            "headroom": str(settings.headroom),
-            "theme": settings.theme,
-        }
+    def save(self, settings: Settings, base: Settings | None = None) -> Settings:
+        """Store `settings` and return what is stored now.
+
+        With `base` (the settings the user started editing from), only the fields changed since `base`
+        are written, over the file's latest record: a session that changes the theme does not put back
+        the notice window another session changed meanwhile.
+        """
+        record = to_record(settings)
+        if base is not None:
+            before = to_record(base)
+            record = {name: value for name, value in record.items() if value != before[name]}
         with self.store.transaction():
             table = self.store.table(TABLE)
             if table.contains(doc_id=DOC_ID):
-                table.update(record, doc_ids=[DOC_ID])
+                if record:
+                    table.update(record, doc_ids=[DOC_ID])
             else:
-                table.insert(Document(record, doc_id=DOC_ID))
+                table.insert(Document(to_record(self.get()) | record, doc_id=DOC_ID))
+        return self.get()
+
+
+def to_record(settings: Settings) -> dict[str, object]:
+    return {
+        "date_format": settings.date_format,
+        "number_format": settings.number_format,
+        "notice_days": settings.notice_days,
+        "fee_rate": str(settings.fee_rate),
+        "headroom": str(settings.headroom),
+        "theme": settings.theme,
+    }

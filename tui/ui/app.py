@@ -196,22 +196,28 @@ class RenewalsApp(App):
     def action_settings(self) -> None:
         from tui.ui.settings_screen import SettingsScreen
 
+        started_from = self.settings
+
         def saved(settings: Settings | None) -> None:
             if settings is None:
                 return
             try:
-                self.settings_store.save(settings)
+                stored = self.settings_store.save(settings, base=started_from)
             except StoreError as error:
                 self.notify(str(error), title=_("Not saved"), severity="error")
                 return
-            self.settings = settings
-            self.notice_days = settings.notice_days
-            use_formats(settings.date_format, settings.number_format)
-            self.theme = settings.theme
+            self.use_settings(stored)
             self.data_changed()
             self.notify(_("Settings saved."))
 
         self.push_screen(SettingsScreen(self.settings), saved)
+
+    def use_settings(self, settings: Settings) -> None:
+        """Show everything with these settings from now on (the caller redraws the tabs)."""
+        self.settings = settings
+        self.notice_days = settings.notice_days
+        use_formats(settings.date_format, settings.number_format)
+        self.theme = settings.theme
 
     def action_import(self) -> None:
         from tui.ui.import_screen import ImportScreen
@@ -263,6 +269,9 @@ class RenewalsApp(App):
             return
         self._refused_notice_shown = False
         if changed:
+            settings = self.settings_store.get()
+            if settings != self.settings:  # another session saved settings
+                self.use_settings(settings)
             self.data_changed()
             self.notify(_("The data file changed on disk; reloaded."), timeout=3)
 
