@@ -14,12 +14,10 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.domain.partner import Partner
-from tui.domain.partner_search import PartnerIndex
 from tui.i18n import _
-from tui.store.cities import shipped_cities
 from tui.store.contracts import TABLE as CONTRACTS_TABLE
 from tui.store.database import Store
 from tui.store.errors import ConflictError, NotFoundError, StoreError
@@ -35,6 +33,9 @@ from tui.store.partner_directory import (
     shipped_directory,
     shipped_fingerprint,
 )
+
+if TYPE_CHECKING:
+    from tui.domain.partner_search import PartnerIndex
 
 
 class PartnerInUse(StoreError):
@@ -140,6 +141,9 @@ class PartnerRepository:
 
     def index(self) -> PartnerIndex:
         """A search index over every partner, with cities located; rebuilt only after a change."""
+        from tui.domain.partner_search import PartnerIndex  # only the Partners tab and `renewals partners` search
+        from tui.store.cities import shipped_cities
+
         with self._lock:
             self._by_id()
             if self._index is None:

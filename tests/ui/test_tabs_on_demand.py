@@ -1,0 +1,118 @@
+"""Only the Overview is built at start-up; every other tab is built when it is first wanted.
+
+Start-up then imports and mounts one tab instead of four (see tui/ui/tabs.py). These tests hold
+back the build that normally follows the first paint, and check that every way into a tab that
+was not built yet still works: its number key, a mouse click, the palette, `n` in the Overview,
+resuming a draft and the help.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.command import CommandList
+from textual.widgets import TabbedContent
+
+from tests.ui.test_app_chrome import wait_until
+from tui.ui.app import create_app
+from tui.ui.help_screen import HelpScreen
+from tui.ui.renewal.wizard import RenewalWizard
+
+SIZE = (120, 40)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def no_background_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tui.ui.app.BUILD_TABS_AFTER_SECONDS", 3600.0)
+
+
+def built(app) -> set[str]:
+    return {pane.id for pane in app.query(".data-pane")}
+
+
+def test_opening_the_app_module_does_not_import_the_other_tabs() -> None:
+    code = ("import sys, tui.ui.app; print(sorted(m for m in sys.modules if m.startswith("
+            "('tui.ui.forecast', 'tui.ui.partners', 'tui.ui.renewal.pane', 'tui.ui.renewal.wizard', "
+            "'tui.domain.forecast', 'tui.domain.partner_search'))))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+async def test_the_other_tabs_are_built_after_the_first_paint(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.tabs_built.wait()
+        assert built(app) == {"overview-pane", "renewal-pane", "forecast-pane", "partners-pane"}
+
+
+@pytest.mark.usefixtures("no_background_build")
+async def test_a_number_key_builds_its_tab_and_focuses_it(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert built(app) == {"overview-pane"}
+        await pilot.press("3")
+        await pilot.pause()
+        assert built(app) == {"overview-pane", "forecast-pane"}
+        assert app.query_one(TabbedContent).active == "forecast"
+        assert app.focused is not None and app.query_one("#forecast-pane") in app.focused.ancestors
+        await pilot.press("1", "3")  # built once: going back shows the same pane
+        await pilot.pause()
+        assert len(app.query("#forecast-pane")) == 1
+
+
+@pytest.mark.usefixtures("no_background_build")
+async def test_a_clicked_tab_is_built(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#--content-tab-partners")
+        await pilot.pause()
+        assert "partners-pane" in built(app)
+        assert app.query_one(TabbedContent).active == "partners"
+
+
+@pytest.mark.usefixtures("no_background_build")
+async def test_the_palette_jumps_to_a_partner_in_a_tab_not_built_yet(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"Quelmira Secure")
+        palette = app.screen
+        await wait_until(pilot, lambda: "Quelmira" in str(palette.query_one(CommandList).get_option_at_index(0).prompt))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.query_one("#partners-pane").current().id == "p0002")
+        assert app.query_one(TabbedContent).active == "partners"
+
+
+@pytest.mark.usefixtures("no_background_build")
+async def test_n_in_the_overview_starts_a_renewal_before_the_renewal_tab_is_built(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if app.screen.is_modal:  # the demo has a draft: "resume it?" — not now
+            await pilot.press("n")
+            await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, RenewalWizard)
+        assert "renewal-pane" in built(app)
+
+
+@pytest.mark.usefixtures("no_background_build")
+async def test_help_lists_the_keys_of_tabs_not_built_yet(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        text = str(app.screen.query_one("#help-text").render())
+        assert isinstance(app.screen, HelpScreen)
+        for title in ("1 Overview", "2 Renewal", "3 Forecast", "4 Partners"):
+            assert title in text
+        assert "New renewal" in text and "Cancel renewal" in text  # the Renewal tab's own keys
+        assert built(app) == {"overview-pane"}
