@@ -19,7 +19,6 @@ from textual.notifications import SeverityLevel
 from textual.widget import Widget
 from textual.widgets import Input, TabbedContent, TabPane
 
-from tui.domain.contract_query import ContractIndex
 from tui.i18n import _
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
@@ -29,14 +28,15 @@ from tui.formatting import use_formats
 from tui.store.errors import DatabaseRefused, StoreError
 from tui.store.partners import PartnerRepository
 from tui.store.settings import SettingsRepository
-from tui.ui.overview import OverviewPane
+from tui.ui.overview import OverviewData, OverviewPane
 from tui.ui.palette import JumpProvider
 from tui.ui.renewal.resume import offer_resume
 from tui.ui.tabs import TAB_BY_ID, TABS
 from tui.ui.widgets.footer import KeysFooter
+from tui.ui.widgets.screens import MainScreen
 
 POLL_SECONDS = 1.0
-BUILD_TABS_AFTER_SECONDS = 0.1  # after the Overview's first paint: then the other tabs, one at a time
+BUILD_TABS_AFTER_SECONDS = 0.5  # after the Overview has painted (and been looked at): the other tabs, one at a time
 
 
 class RenewalsApp(App):
@@ -67,16 +67,18 @@ class RenewalsApp(App):
         self.notice_days = self.settings.notice_days if notice_days is None else notice_days
         use_formats(self.settings.date_format, self.settings.number_format)
         self._refused_notice_shown = False
-        self._preloaded: ContractIndex | None = None
+        self._preloaded: OverviewData | None = None
         self._preloader = threading.Thread(target=self._preload, name="preload-contracts", daemon=True)
         self._preloader.start()
         self._building_tab = asyncio.Lock()
         self.tabs_built = asyncio.Event()  # set once every tab has its pane
 
     def _preload(self) -> None:
-        """Parse the file and index the contracts while Textual sets up the screen."""
+        """Parse the file, index the contracts, sum them up and sort them for the Overview while
+        Textual sets up the screen (its set-up waits on the terminal now and then: this fills it)."""
         try:
-            self._preloaded = ContractIndex(self.contracts.all(), self.partner_names())
+            self._preloaded = OverviewData.load(self.contracts.all(), self.partner_names(), self.today,
+                                                self.notice_days)
         except Exception:  # the main thread reads again and reports the problem itself
             self._preloaded = None
         finally:
@@ -85,11 +87,14 @@ class RenewalsApp(App):
             gc.freeze()
             gc.enable()
 
-    def take_preloaded_index(self) -> ContractIndex | None:
-        """The index built at start-up, once; later reloads build their own."""
+    def take_preloaded(self) -> OverviewData | None:
+        """What was loaded at start-up, once; later reloads load their own."""
         self._preloader.join()
         index, self._preloaded = self._preloaded, None
         return index
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs"):
@@ -117,10 +122,13 @@ class RenewalsApp(App):
         for one tab at most."""
         for spec in TABS:
             try:
-                await self.tab_content(spec.id)
+                pane = await self.tab_content(spec.id)
+                await asyncio.sleep(0)
+                if hasattr(pane, "prepare"):  # a tab that builds its widgets when first shown: now
+                    await pane.prepare()
+                    await asyncio.sleep(0)
             except (NoMatches, IndexError):  # the app is closing: its screens are gone
                 return
-            await asyncio.sleep(0)
         self.tabs_built.set()
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -165,7 +173,9 @@ class RenewalsApp(App):
 
     async def action_show_tab(self, tab: str) -> None:
         await self.tab_content(tab)
-        self.show_tab(tab)
+        with self.batch_update():
+            self.show_tab(tab)
+            await asyncio.sleep(0)  # the panes and Footer keys that changed ask for one layout, not two
 
     def show_tab(self, tab: str) -> None:
         """Switch to a tab whose pane is built (`action_show_tab` builds it first if need be)."""
@@ -181,7 +191,10 @@ class RenewalsApp(App):
         focusable = [w for w in pane.query("*") if w.focusable]
         target = next((w for w in focusable if not isinstance(w, Input)), None) or next(iter(focusable), None)
         if target is not None:
-            target.focus()
+            # Focus now, and the Footer's keys with it, rather than on the next turns of the event
+            # loop: the switch is then laid out and painted once instead of twice.
+            self.screen.set_focus(target)
+            self.query_one(KeysFooter).show_kept_keys()
 
     # -- help, settings, palette -------------------------------------------
     def action_help(self) -> None:
@@ -278,7 +291,8 @@ class RenewalsApp(App):
     def data_changed(self, keep_id: str | None = None) -> None:
         """Tell every tab (each pane has the class `data-pane` and a `reload`) to show the stored state again."""
         for pane in self.query(".data-pane"):
-            pane.reload(keep_id)  # type: ignore[attr-defined]
+            if pane.is_mounted:  # one still being built reads the stored state when it is
+                pane.reload(keep_id)  # type: ignore[attr-defined]
 
 
 def create_app(db_path: Path | str, today: date, *, store: Store | None = None) -> RenewalsApp:
