@@ -5,16 +5,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from tui.domain.parsing import ParseError, parse_percent
 from tui.i18n import _
+from tui.ui.widgets.screens import Dialog
 
 MAX_HEADROOM = 10.0  # 1000 %, the engine's limit
 
 
-class HeadroomPrompt(ModalScreen[float | None]):
+class HeadroomPrompt(Dialog[float | None]):
     """Returns the headroom as a fraction (0.2 for 20 %), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", _("Cancel"))]

@@ -6,7 +6,6 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from tui.i18n import _
@@ -17,6 +16,7 @@ from tui.ui.renewal.step_growth import StepGrowth
 from tui.ui.renewal.step_partner import StepPartner
 from tui.ui.renewal.step_proof import StepProof
 from tui.ui.renewal.wizard import RenewalWizard
+from tui.ui.widgets.screens import Dialog
 
 WIZARD_STEPS = (StepContracts, StepProof, StepGrowth, StepPartner, StepConfirm)  # in the order of renewal_steps()
 
@@ -42,7 +42,7 @@ def key_label(app: App, key: str) -> str:
     return ", ".join(app.get_key_display(Binding(k.strip(), "")) for k in key.split(","))
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", _("Close"))]
 
     def compose(self) -> ComposeResult:

@@ -13,7 +13,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, LoadingIndicator, Static
 
 from tui.i18n import _
@@ -21,6 +20,7 @@ from tui.store.contract_csv import ContractImportPlan, plan_contract_import
 from tui.store.csv_reader import CsvRejected
 from tui.store.errors import StoreError
 from tui.store.paths import expand_home
+from tui.ui.widgets.screens import Dialog
 
 if TYPE_CHECKING:
     from tui.ui.app import RenewalsApp
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 MAX_LINES_SHOWN = 200
 
 
-class ImportScreen(ModalScreen[bool]):
+class ImportScreen(Dialog[bool]):
     """Dismisses with True when something was imported."""
 
     BINDINGS = [Binding("ctrl+s", "apply", _("Import")), Binding("escape", "cancel", _("Close"))]

@@ -9,7 +9,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,11 +17,12 @@ from tui.formatting import current_styles
 from tui.i18n import _
 from tui.store.cities import city_named, shipped_cities
 from tui.ui.suggest import FoldedSuggester
+from tui.ui.widgets.screens import Dialog
 
 ANY = "\x00any"  # the option id of "no filter"; no real value starts with a NUL
 
 
-class ChoiceScreen(ModalScreen[str | None]):
+class ChoiceScreen(Dialog[str | None]):
     """Pick one of `choices` ((value, label) pairs) or "any": dismisses with the value, "" for any,
     or None when cancelled."""
 
@@ -89,7 +89,7 @@ def parse_km(text: str) -> float | None:
     return float(value) if value.is_finite() and 0 < value <= 20_000 else None
 
 
-class NearScreen(ModalScreen[NearChoice | None]):
+class NearScreen(Dialog[NearChoice | None]):
     """Ask for a city (completed from the shipped city table) and a radius in km."""
 
     BINDINGS = [Binding("escape", "cancel", _("Cancel")), Binding("ctrl+s", "apply", _("Apply"))]

@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static
 
 from tui.domain.settings import DATE_FORMATS, NUMBER_FORMATS, SETTING_FIELDS, THEMES, Settings, settings_to_text, \
     validate_settings
 from tui.i18n import _
+from tui.ui.widgets.screens import Dialog
 
 
 def setting_labels() -> dict[str, str]:
@@ -19,7 +19,7 @@ def setting_labels() -> dict[str, str]:
             "headroom": _("Forecast headroom %"), "theme": _("Theme")}
 
 
-class SettingsScreen(ModalScreen[Settings | None]):
+class SettingsScreen(Dialog[Settings | None]):
     BINDINGS = [Binding("ctrl+s", "save", _("Save")), Binding("escape", "cancel", _("Cancel"))]
 
     def __init__(self, settings: Settings) -> None:

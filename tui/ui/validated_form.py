@@ -6,15 +6,15 @@ from collections.abc import Iterable, Mapping
 from typing import Generic, TypeVar
 
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.i18n import _
+from tui.ui.widgets.screens import Dialog
 
 ResultT = TypeVar("ResultT")
 
 
-class ValidatedForm(ModalScreen[ResultT | None], Generic[ResultT]):
+class ValidatedForm(Dialog[ResultT | None], Generic[ResultT]):
     """Returns the valid record on save (ctrl+s), None on cancel (escape).
 
     Subclasses implement `check()`: validate the fields, show the errors

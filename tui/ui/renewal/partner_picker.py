@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from tui.domain.partner import Partner
 from tui.domain.partner_search import PartnerHit, PartnerIndex
 from tui.i18n import _
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
+from tui.ui.widgets.screens import Dialog
 
 
 def picker_columns() -> list[Column]:
@@ -24,7 +24,7 @@ def picker_columns() -> list[Column]:
     ]
 
 
-class PartnerPicker(ModalScreen[Partner | None]):
+class PartnerPicker(Dialog[Partner | None]):
     """Type to search (name, city, country, specialisation; case and diacritics ignored), enter picks."""
 
     BINDINGS = [

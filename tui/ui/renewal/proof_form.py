@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, SelectionList, Static
 
 from tui.domain.contract import Contract
@@ -15,9 +14,10 @@ from tui.domain.renewal import CHECKLIST, Proof, checklist_labels
 from tui.formatting import format_date
 from tui.i18n import _
 from tui.ui.renewal.step_base import read_date
+from tui.ui.widgets.screens import Dialog
 
 
-class ProofForm(ModalScreen[Proof | None]):
+class ProofForm(Dialog[Proof | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", _("Save")),
         Binding("escape", "cancel", _("Cancel")),

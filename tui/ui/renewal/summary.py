@@ -11,7 +11,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
 from tui.domain.contract import Contract
@@ -20,6 +19,7 @@ from tui.domain.renewal import Renewal
 from tui.domain.renewal_plan import describe_changes
 from tui.formatting import format_count, format_date, format_money
 from tui.i18n import _
+from tui.ui.widgets.screens import Dialog
 
 
 def renewal_text(renewal: Renewal, quote: Quote | None, change_lines: Sequence[str], partner_label: str = "") -> Text:
@@ -60,7 +60,7 @@ def event_labels() -> dict[str, str]:
             "completed": _("completed"), "cancelled": _("cancelled")}
 
 
-class CompletionSummary(ModalScreen[bool]):
+class CompletionSummary(Dialog[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", _("Apply")),
         Binding("n,escape", "answer(False)", _("Back")),
@@ -96,7 +96,7 @@ class CompletionSummary(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class RenewalView(ModalScreen[None]):
+class RenewalView(Dialog[None]):
     """A completed or cancelled renewal, read only."""
 
     BINDINGS = [Binding("escape,q,enter", "dismiss(None)", _("Close"))]

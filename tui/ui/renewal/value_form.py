@@ -8,14 +8,14 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from tui.domain.parsing import ParseError
 from tui.i18n import _
+from tui.ui.widgets.screens import Dialog
 
 
-class ValueForm(ModalScreen[Any]):
+class ValueForm(Dialog[Any]):
     """Dismisses with `parse(text)`, or None when cancelled; `parse` raises ParseError to refuse."""
 
     BINDINGS = [Binding("escape", "cancel", _("Cancel"))]

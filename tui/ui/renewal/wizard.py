@@ -17,7 +17,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import ContentSwitcher, Input, Static
 
 from tui.domain.contract import Contract
@@ -36,12 +35,13 @@ from tui.ui.renewal.step_proof import StepProof
 from tui.ui.renewal.step_titles import short_step_titles
 from tui.ui.renewal.summary import CompletionSummary
 from tui.ui.widgets.footer import KeysFooter
+from tui.ui.widgets.screens import Dialog
 
 if TYPE_CHECKING:
     from tui.ui.app import RenewalsApp
 
 
-class RenewalWizard(ModalScreen[str | None]):
+class RenewalWizard(Dialog[str | None]):
     """Dismisses with the renewal's id when it was saved (or completed), else None."""
 
     BINDINGS = [

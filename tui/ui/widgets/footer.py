@@ -56,6 +56,12 @@ class KeysFooter(Footer):
             self._show_kept(self._what_to_show())  # in the same repaint as what changed them
             self.call_after_refresh(self.recompose)  # as Textual's Footer: builds keys not seen before
 
+    def show_kept_keys(self) -> None:
+        """Show the keys for the bindings as they are now, if this footer built them before; called by
+        whoever just moved the focus, so the keys change in the same layout as the focus."""
+        if self.is_attached and self._bindings_ready:
+            self._show_kept(self._what_to_show())
+
     def _show_kept(self, shown: object) -> bool:
         """Show the keys built before for `shown`; False when there are none."""
         if self._sets and self._sets[-1][0] == shown:
