@@ -67,19 +67,29 @@ async def time_paint(factory) -> float:
     return elapsed
 
 
-async def time_keystrokes(path: Path) -> list[float]:
+async def time_keystrokes(path: Path) -> tuple[list[float], float]:
+    """CPU seconds per filter keystroke sent through Pilot until the screen is idle, and the median
+    CPU of a key nothing is bound to (f12) sent the same way: Pilot's own waiting is wall time, and
+    its own work is in both."""
     app = create_app(path, TODAY)
-    timings = []
+    timings, noop = [], []
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.tabs_built.wait()  # built after the first paint: not part of a keystroke
+        for _n in range(12):
+            started = time.process_time()
+            await pilot.press("f12")
+            await pilot.pause()
+            noop.append(time.process_time() - started)
         await pilot.press("slash")
         await pilot.pause()
         for key in "c-0001":
-            started = time.perf_counter()
+            started = time.process_time()
             await pilot.press(key)
             await pilot.pause()
-            timings.append(time.perf_counter() - started)
+            timings.append(time.process_time() - started)
         assert app.query_one(OverviewPane).rows
-    return timings
+    return timings, statistics.median(noop)
 
 
 def installed_env(cache: Path) -> dict[str, str]:
@@ -160,7 +170,7 @@ def main() -> None:
         for _ in range(args.runs):
             bare_p.append(time_process("bare", env=env))
             ours_p.append(time_process("overview", str(path), env=env))
-        keys = asyncio.run(time_keystrokes(path))
+        keys, noop = asyncio.run(time_keystrokes(path))
         ours_keys = time_refilter(path)
         save_s, dump_s = time_save(path, args.runs * 2)
     print(f"contracts: {args.contracts}")
@@ -171,8 +181,9 @@ def main() -> None:
           f"ratio {ours_s / bare_s:.2f}")
     print(f"filter keystroke, our work (filter+sort+format visible rows): median "
           f"{statistics.median(ours_keys) * 1000:.1f} ms, max {max(ours_keys) * 1000:.1f} ms (target <= 50 ms)")
-    print(f"filter keystroke, Pilot press to idle screen: median {statistics.median(keys) * 1000:.1f} ms, "
-          f"max {max(keys) * 1000:.1f} ms")
+    beyond = [k - noop for k in keys]
+    print(f"filter keystroke, whole app (Pilot press to idle, CPU beyond a no-op key's {noop * 1000:.1f} ms): "
+          f"median {statistics.median(beyond) * 1000:.1f} ms, max {max(beyond) * 1000:.1f} ms")
     print(f"save one edit: {save_s * 1000:.1f} ms vs json.dump+fsync {dump_s * 1000:.1f} ms, "
           f"ratio {save_s / dump_s:.2f} (target <= 1.50)")
 

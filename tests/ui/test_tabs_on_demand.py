@@ -8,6 +8,7 @@ resuming a draft and the help.
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,19 @@ async def test_help_lists_the_keys_of_tabs_not_built_yet(demo_db: Path, today) -
             assert title in text
         assert "New renewal" in text and "Cancel renewal" in text  # the Renewal tab's own keys
         assert built(app) == {"overview-pane"}
+
+
+@pytest.mark.usefixtures("no_background_build")
+async def test_a_change_on_disk_while_a_tab_is_being_built_is_shown_in_it(demo_db: Path, today) -> None:
+    """The poll can find a change between a tab's pane entering the screen and its first load."""
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        building = asyncio.ensure_future(app.tab_content("renewal"))
+        while not app.query("#renewal-pane"):
+            await asyncio.sleep(0)
+        app.data_changed()  # what the poll does when the file changed
+        await building
+        await pilot.pause()
+        pane = app.query_one("#renewal-pane")
+        assert pane.rows or str(pane.query_one("#renewal-empty").render()).strip()  # loaded, not failed

@@ -113,12 +113,17 @@ class ForecastPane(SampleEditing, Vertical):
         if self.is_on_screen and self.built:
             self.refresh_data()
 
-    async def on_show(self, event: events.Show) -> None:
+    async def prepare(self) -> None:
+        """Build the widgets and compute the plans before the tab is first opened (the app calls this
+        in a quiet moment after start-up), so that opening it only has to show them."""
         if not self.built:
             await self.mount_compose(self.compose_tab())
             self.built = True
         if self._stale:
             self.refresh_data()
+
+    async def on_show(self, event: events.Show) -> None:
+        await self.prepare()
         focused = self.app.focused
         if focused is None or self not in focused.ancestors:
             self.query_one("#forecast-products", VirtualTable).focus()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from tui.domain.contract import Contract
 from tui.domain.contract_query import ContractIndex, ContractQuery
-from tui.domain.status import Status, days_left, status_of, summarize
+from tui.domain.status import PortfolioSummary, Status, days_left, status_of, summarize
 from tui.formatting import format_count, format_date, format_money
 from tui.i18n import _
 from tui.store.errors import StoreError
@@ -42,6 +42,22 @@ def overview_columns() -> list[Column]:
 
 
 EDIT_GROUP = Binding.Group(_("Contract"), compact=True)
+
+
+@dataclass(frozen=True)
+class OverviewData:
+    """Everything the Overview shows, computed from the contracts in one go (at start-up, in a thread)."""
+
+    index: ContractIndex
+    summary: PortfolioSummary
+    query: ContractQuery
+    rows: list[Contract]
+
+    @classmethod
+    def load(cls, contracts: list[Contract], partner_names: dict[str, str], today: date, notice_days: int,
+             query: ContractQuery = ContractQuery()) -> OverviewData:
+        index = ContractIndex(contracts, partner_names)
+        return cls(index, summarize(contracts, today), query, index.select(query, today, notice_days))
 
 
 class OverviewPane(Vertical):
@@ -90,17 +106,21 @@ class OverviewPane(Vertical):
     def reload(self, keep_id: str | None = None) -> None:
         """Re-read the contracts (after a write, or when another process changed the file)."""
         app = self.renewals
-        self.index = app.take_preloaded_index() or ContractIndex(app.contracts.all(), app.partner_names())
-        self.summary = summarize((c for c, _h in self.index.entries), app.today)
+        data = app.take_preloaded()
+        if data is None or data.query != self.query_state:
+            data = OverviewData.load(app.contracts.all(), app.partner_names(), app.today, app.notice_days,
+                                     self.query_state)
+        self.index, self.summary = data.index, data.summary
         self.marked &= {c.id for c, _h in self.index.entries}
-        self.refilter(keep_id)
+        self.refilter(keep_id, rows=data.rows)
 
-    def refilter(self, keep_id: str | None = None) -> None:
+    def refilter(self, keep_id: str | None = None, rows: list[Contract] | None = None) -> None:
+        """Select and sort the rows for the query (`rows`: already selected for it)."""
         app = self.renewals
         table = self.query_one(VirtualTable)
         current = self.current()
         keep_id = keep_id or (current.id if current else None)
-        self.rows = self.index.select(self.query_state, app.today, app.notice_days)
+        self.rows = rows if rows is not None else self.index.select(self.query_state, app.today, app.notice_days)
         cursor = next((i for i, c in enumerate(self.rows) if c.id == keep_id), None)
         table.set_row_count(len(self.rows), cursor=cursor if cursor is not None else 0)
         self.update_texts()

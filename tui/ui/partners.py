@@ -93,14 +93,19 @@ class PartnersPane(PartnerEdits, Vertical):
             with Vertical(id="partners-detail-box"):
                 yield PartnerDetail("", id="partners-detail")
 
-    async def on_show(self) -> None:
-        """When the tab is opened: build it the first time, catch up with the data, put the keyboard in the tab."""
+    async def prepare(self) -> None:
+        """Build the widgets and index the partners before the tab is first opened (the app calls this
+        in a quiet moment after start-up), so that opening it only has to show them."""
         if not self.built:
             await self.mount_compose(self.compose_tab())
             self.built = True
-        self.shown = True
         if not self.loaded:
-            self.reload()
+            self.load()
+
+    async def on_show(self) -> None:
+        """When the tab is opened: build it the first time, catch up with the data, put the keyboard in the tab."""
+        self.shown = True
+        await self.prepare()
         if self._show_when_built is not None:
             partner_id, self._show_when_built = self._show_when_built, None
             self.show_partner(partner_id)
@@ -121,6 +126,9 @@ class PartnersPane(PartnerEdits, Vertical):
         if not self.shown:
             self.loaded = False
             return
+        self.load(keep_id)
+
+    def load(self, keep_id: str | None = None) -> None:
         self.loaded = True
         app = self.renewals
         self.index = app.partners.index()
