@@ -121,6 +121,20 @@ async def test_contracts_imported_elsewhere_appear_when_the_app_polls(demo_db: P
         assert messages(app).count("The data file changed on disk; reloaded.") == 1
 
 
+
+async def test_a_change_found_by_another_read_first_is_still_shown_when_the_app_polls(demo_db: Path) -> None:
+    """Tabs built in the background read the file too; the one that finds another process's write
+    first must not keep the poll from showing it."""
+    app = create_app(demo_db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        other = ContractRepository(Store(demo_db))
+        other.add(replace(other.get("BE-2022-0112"), id="ELSEWHERE-1"), TODAY)
+        assert "ELSEWHERE-1" in [c.id for c in app.contracts.all()]  # a read, not the poll, saw it
+        app.poll_store()
+        await pilot.pause()
+        assert "ELSEWHERE-1" in [c.id for c in app.query_one(OverviewPane).rows]
+        assert "The data file changed on disk; reloaded." in messages(app)
+
 # -- usage -------------------------------------------------------------------------------------
 async def test_usage_imported_elsewhere_is_kept_shown_and_a_conflicting_sample_edit_is_refused(
         demo_db: Path, tmp_path: Path) -> None:

@@ -67,6 +67,7 @@ class RenewalsApp(App):
         self.notice_days = self.settings.notice_days if notice_days is None else notice_days
         use_formats(self.settings.date_format, self.settings.number_format)
         self._refused_notice_shown = False
+        self._shown_generation = store.generation  # the data file's load the tabs show; see poll_store
         self._preloaded: OverviewData | None = None
         self._preloader = threading.Thread(target=self._preload, name="preload-contracts", daemon=True)
         self._preloader.start()
@@ -272,7 +273,7 @@ class RenewalsApp(App):
     def poll_store(self) -> None:
         """Pick up writes made by another process (an import in another terminal)."""
         try:
-            changed = self.store.refresh()
+            self.store.refresh()
         except DatabaseRefused as refused:
             if not self._refused_notice_shown:
                 self.notify(_("The data file was replaced by something unreadable ({problem}); "
@@ -281,7 +282,9 @@ class RenewalsApp(App):
                 self._refused_notice_shown = True
             return
         self._refused_notice_shown = False
-        if changed:
+        # Any read may be the one that finds another process's write (the tabs built in the
+        # background read too), so compare with what the tabs were last given, not with the last poll.
+        if self.store.generation != self._shown_generation:
             settings = self.settings_store.get()
             if settings != self.settings:  # another session saved settings
                 self.use_settings(settings)
@@ -290,6 +293,7 @@ class RenewalsApp(App):
 
     def data_changed(self, keep_id: str | None = None) -> None:
         """Tell every tab (each pane has the class `data-pane` and a `reload`) to show the stored state again."""
+        self._shown_generation = self.store.generation
         for pane in self.query(".data-pane"):
             if pane.is_mounted:  # one still being built reads the stored state when it is
                 pane.reload(keep_id)  # type: ignore[attr-defined]
