@@ -10,6 +10,7 @@ that summary is confirmed.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -116,7 +117,8 @@ class RenewalWizard(Dialog[str | None]):
         step.load()
         focus = step.first_focus()
         if focus is not None:
-            focus.focus()
+            self.set_focus(focus)  # now, with the Footer's keys, so the step is laid out once
+            self.query_one(KeysFooter).show_kept_keys()
         self.refresh_bindings()
 
     def update_header(self) -> None:
@@ -151,7 +153,7 @@ class RenewalWizard(Dialog[str | None]):
             return True if self.step > 1 else None
         return True
 
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
         problems = self.current().collect() or self.current().before_next()
         if not problems:
             problems = step_problems(self.step, self.renewal, self.selected(), self.renewals.today, self.busy())
@@ -160,17 +162,23 @@ class RenewalWizard(Dialog[str | None]):
             return
         self.step += 1
         if self.save():
-            self.show_step()
+            await self.show_step_at_once()
         else:
             self.step -= 1
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if self.step == 1:
             return
         self.current().collect()  # keep what was typed, even if not valid yet
         self.step -= 1
         self.save()
-        self.show_step()
+        await self.show_step_at_once()
+
+    async def show_step_at_once(self) -> None:
+        """Show the step in one batch: what changed asks for one layout and one paint, not two."""
+        with self.app.batch_update():
+            self.show_step()
+            await asyncio.sleep(0)
 
     def action_close(self) -> None:
         """Esc leaves a text field first (like the Overview's filter); from elsewhere it closes, keeping the draft."""

@@ -96,7 +96,7 @@ class VirtualTable(ScrollView, can_focus=True):
     def set_row_count(self, count: int, *, cursor: int | None = None) -> None:
         """Say how many rows there are now (the cells may have changed too): repaint."""
         self.row_count = count
-        self.virtual_size = Size(self.content_width, count + 1)
+        self.virtual_size = self._virtual_size()
         target = self.cursor_row if cursor is None else cursor
         self.cursor_row = max(0, min(target, count - 1))
         self.refresh()
@@ -140,8 +140,12 @@ class VirtualTable(ScrollView, can_focus=True):
             self.cursor_row = index
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.content_width, self.row_count + 1)
         self._scroll_cursor_into_view()
+
+    def _virtual_size(self) -> Size:
+        """One line per row plus the header.  No width: the columns are fitted to the width, never
+        scrolled sideways, so being shown or resized does not change it and costs no second layout."""
+        return Size(0, self.row_count + 1)
 
     # -- painting ----------------------------------------------------------
     def _column_layout(self, width: int) -> list[tuple[int, int]]:
