@@ -283,3 +283,26 @@ def test_cell_widths_agree_with_the_terminal_library():
     """The table cuts text by terminal columns (rich's cell_len): the test data really is wide or combining."""
     assert cell_len(SHOWN["wide"]) == 160 and cell_len("e\u0301") == 1 and cell_len("👍") == 2
     assert Decimal  # (imported for the contracts above)
+
+
+async def test_escape_sequences_put_into_the_data_file_by_hand_never_reach_the_screen(tmp_path: Path) -> None:
+    """No user path can store them (they are refused when typed, pasted or imported), but the file can be
+    edited by hand: the detail panel, the edit form and the table show them as text."""
+    import json
+
+    path = tmp_path / "db.json"
+    ContractRepository(Store(path)).add(make_contract("HOSTILE-1"), TODAY)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    doc = next(iter(data["contracts"].values()))
+    doc["notes"] = "before\x1b]0;TITLE\x07 after \x1b[41mred"
+    doc["product"] = "Backup\x1b[5mExec"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    app = create_app(path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "before\\x1b]0;TITLE\\x07 after \\x1b[41mred" in shown(app.screen, "#overview-detail")
+        assert_screen_fits_and_is_safe(app)
+        await pilot.press("e")
+        assert isinstance(app.screen, ContractForm)
+        assert app.screen.query_one("#field-product", Input).value == "Backup\\x1b[5mExec"
+        assert_screen_fits_and_is_safe(app)

@@ -30,6 +30,7 @@ from tui.store.atomic import atomic_write, remove_leftovers
 from tui.store.backups import rotate_and_backup
 from tui.store.errors import DatabaseRefused, WriteFailed
 from tui.store.locking import FileLock
+from tui.store.unsafe_text import made_printable, may_hold_unsafe_text
 
 SCHEMA_VERSION = 1
 META_TABLE = "meta"
@@ -82,6 +83,7 @@ def parse_database(path: Path, raw: bytes) -> Data:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise DatabaseRefused(path, _("not a text file (not UTF-8)")) from None
+    unsafe = may_hold_unsafe_text(raw)
     del raw
     try:
         data = json.loads(text)
@@ -89,7 +91,7 @@ def parse_database(path: Path, raw: bytes) -> Data:
         raise DatabaseRefused(
             path, _("not valid JSON (line {line}, column {column})").format(line=error.lineno, column=error.colno)
         ) from None
-    return check_structure(path, data)
+    return check_structure(path, made_printable(data) if unsafe else data)
 
 
 class SafeJSONStorage(Storage):
