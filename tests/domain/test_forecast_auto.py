@@ -1,3 +1,4 @@
+import re
 import subprocess
 import sys
 from datetime import date
@@ -116,3 +117,15 @@ def test_the_engine_does_not_import_textual():
     root = Path(__file__).resolve().parents[2]
     env_path = {"PYTHONPATH": str(root)}
     assert subprocess.run([sys.executable, "-c", code], cwd=root, env=env_path).returncode == 0
+
+
+def test_the_reason_writes_numbers_as_the_number_setting_does() -> None:
+    from tui.formatting import use_formats
+
+    values = [10, 12, 15, 13, 18, 21, 19, 24, 27, 26, 30, 33, 31, 36]
+    use_formats("iso", "ro")
+    try:
+        reason = forecast(series_of(values), horizon_month=6).reason
+    finally:
+        use_formats("iso", "en")
+    assert re.search(r"back-test error \d+,\d\b", reason), reason

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from tui.domain.forecast.backtest import MIN_BACKTEST_MONTHS, Backtest, backtest
 from tui.domain.forecast.errors import ForecastError
@@ -18,6 +19,7 @@ from tui.domain.forecast.headroom import DEFAULT_HEADROOM, LOOKBACK_MONTHS, chec
 from tui.domain.forecast.holt import fit_holt
 from tui.domain.forecast.linear import fit_linear
 from tui.domain.forecast.series import MonthlySeries, add_months, month_of, months_between
+from tui.formatting import format_decimal, format_percent
 from tui.i18n import _, ngettext
 
 METHODS = ("auto", "linear", "holt", "headroom")
@@ -145,11 +147,11 @@ def _point(month: date, expected: float, bands: tuple[float, float, float, float
 
 def _auto_reason(winner: str, tested: Backtest) -> str:
     loser = "linear" if winner == "holt" else "holt"
-    return _("{winner}: back-test error {won:.1f} vs {loser} {lost:.1f} (hold-out of last {months} months)").format(
+    return _("{winner}: back-test error {won} vs {loser} {lost} (hold-out of last {months} months)").format(
         winner=method_label(winner),
-        won=tested.mae_of(winner),
+        won=_one_place(tested.mae_of(winner)),
         loser=method_label(loser),
-        lost=tested.mae_of(loser),
+        lost=_one_place(tested.mae_of(loser)),
         months=tested.holdout_months,
     )
 
@@ -157,13 +159,19 @@ def _auto_reason(winner: str, tested: Backtest) -> str:
 def _requested_reason(method: str, tested: Backtest | None) -> str:
     if tested is None:
         return _("{method} (requested); too few months for a back-test").format(method=method_label(method))
-    return _("{method} (requested): back-test error {error:.1f} (hold-out of last {months} months)").format(
-        method=method_label(method), error=tested.mae_of(method), months=tested.holdout_months
+    return _("{method} (requested): back-test error {error} (hold-out of last {months} months)").format(
+        method=method_label(method), error=_one_place(tested.mae_of(method)), months=tested.holdout_months
     )
 
 
 def _too_few_reason(observed: int, headroom: float) -> str:
     months = ngettext("only {n} month of usage", "only {n} months of usage", observed).format(n=observed)
     return _(
-        "headroom: {months}, a trend needs at least {minimum}; peak of the last {lookback} months + {pct:g} %"
-    ).format(months=months, minimum=MIN_TREND_MONTHS, lookback=LOOKBACK_MONTHS, pct=round(headroom * 100, 2))
+        "headroom: {months}, a trend needs at least {minimum}; peak of the last {lookback} months + {pct}"
+    ).format(months=months, minimum=MIN_TREND_MONTHS, lookback=LOOKBACK_MONTHS,
+             pct=format_percent(Decimal(str(round(headroom, 4)))))
+
+
+def _one_place(value: float) -> str:
+    """A back-test error as the number setting writes it: `1,234.5` or `1.234,5`."""
+    return format_decimal(Decimal(repr(value)), places=1)
