@@ -95,7 +95,10 @@ class RenewalsApp(App):
         return index
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(id="_default")
+        # With its width class already set, the first resize restyles nothing (see HORIZONTAL_BREAKPOINTS).
+        width = self.size.width
+        wide = next((name for edge, name in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= edge), "")
+        return MainScreen(id="_default", classes=wide)
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs"):
