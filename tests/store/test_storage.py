@@ -126,3 +126,19 @@ def test_temporary_files_left_by_a_killed_writer_are_swept_by_the_next_writer(db
     ContractRepository(Store(db_path)).add(make_contract("B"), today)
     assert not leftover.exists()
     assert unrelated.exists()
+
+
+def test_a_file_damaged_while_open_keeps_the_last_good_state_for_reading_and_refuses_writes(
+        db_path: Path, today) -> None:
+    store = Store(db_path)
+    contracts = ContractRepository(store)
+    contracts.add(make_contract("C-1"), today)
+    db_path.write_bytes(b"{not json")
+    with pytest.raises(DatabaseRefused):
+        store.refresh()
+    assert [c.id for c in contracts.all()] == ["C-1"]  # reads go on with the last good state
+    with pytest.raises(DatabaseRefused):
+        contracts.add(make_contract("C-2"), today)
+    assert db_path.read_bytes() == b"{not json"
+    db_path.write_bytes(json.dumps({"meta": {"1": {"app": "renewal-planner", "schema": SCHEMA_VERSION}}}).encode())
+    assert store.refresh() and contracts.all() == []  # a good file again is read again

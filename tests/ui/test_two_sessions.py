@@ -52,6 +52,12 @@ def no_automatic_poll(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tui.ui.app.POLL_SECONDS", 3600.0)
 
 
+@pytest.fixture
+def no_background_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tabs are then built when opened, after the file was damaged."""
+    monkeypatch.setattr("tui.ui.app.BUILD_TABS_AFTER_SECONDS", 3600.0)
+
+
 async def renewals_in_another_process(db: Path, *args: str) -> str:
     """`renewals ARGS --db DB` as a separate process; the app keeps running while it does."""
     process = await asyncio.create_subprocess_exec(
@@ -384,3 +390,30 @@ async def test_settings_saved_in_a_stale_session_keep_what_another_session_chang
         await pilot.pause()
         assert app.settings.date_format == "ro"
         assert re.search(r"\b\d\d\.\d\d\.\d{4}\b", app.query_one(VirtualTable).render_line(1).text)  # DD.MM.YYYY
+
+
+@pytest.mark.usefixtures("no_background_build")
+async def test_a_file_replaced_by_something_unreadable_leaves_the_last_good_state_on_screen(demo_db: Path) -> None:
+    """Every tab still opens (showing the last good state), an edit is refused with a message, and the
+    replaced file is left exactly as it is."""
+    app = create_app(demo_db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if app.screen.is_modal:  # "resume the draft?"
+            await pilot.press("n")
+        demo_db.write_bytes(b"garbage{")
+        app.poll_store()
+        await pilot.pause()
+        assert any("replaced by something unreadable" in m for m in messages(app))
+        for key in "3421":
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.query_one(OverviewPane).rows  # the last good state
+        assert len(app.query(".data-pane")) == 4
+        await pilot.press("e")
+        assert isinstance(app.screen, ContractForm)
+        app.screen.query_one("#field-quantity").focus()
+        await pilot.press("backspace", *"7", "ctrl+s")
+        await pilot.pause()
+        assert demo_db.read_bytes() == b"garbage{"
+        assert any("not valid JSON" in m for m in messages(app)[-2:])

@@ -106,6 +106,7 @@ class SafeJSONStorage(Storage):
         # table name -> (the table's dict, its JSON text) as last written; see `_encode`
         self._encoded: dict[str, tuple[dict, bytes]] = {}
         self._signature: tuple | None = None
+        self._refused: tuple[tuple | None, DatabaseRefused] | None = None  # (signature, why) of a damaged file
         self._dirty = False
         self._backed_up = False
         self.read_only = not writable(self.path)
@@ -119,14 +120,25 @@ class SafeJSONStorage(Storage):
         return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, self.lock.read_counter())
 
     def refresh(self) -> bool:
-        """Reload if the file changed since we last saw it; True when it did."""
+        """Reload if the file changed since we last saw it; True when it did.
+
+        Raises DatabaseRefused when the file is now damaged or foreign; the same file is not parsed
+        again to find that out (reads go on with the last good state, see `read`).
+        """
         signature = self._current_signature()
         if self._data is not None and signature == self._signature:
             return False
+        if self._refused is not None and signature == self._refused[0]:
+            raise self._refused[1]
         if signature is None:
             data = empty_database()
         else:
-            data = read_database(self.path)
+            try:
+                data = read_database(self.path)
+            except DatabaseRefused as refused:
+                self._refused = (signature, refused)
+                raise
+        self._refused = None
         self._data, self._signature = data, signature
         self._encoded = {}
         self.generation += 1
@@ -135,8 +147,15 @@ class SafeJSONStorage(Storage):
         return True
 
     def read(self) -> Data:
+        """The data as last loaded, after picking up another process's write.  When the file was
+        replaced by something unreadable, the last good state (writes are refused: `transaction`
+        reloads first, and that raises DatabaseRefused)."""
         if not self.lock.held:
-            self.refresh()
+            try:
+                self.refresh()
+            except DatabaseRefused:
+                if self._data is None:
+                    raise
         assert self._data is not None
         return self._data
 
