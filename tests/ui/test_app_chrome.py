@@ -154,3 +154,17 @@ async def test_changed_formats_and_rates_show_on_every_tab(demo_db: Path, today)
         assert app.screen.query_one("#coterm-date").value == "20.02.2028"
         first = app.screen.query_one("#coterm-table", VirtualTable).render_line(1).text
         assert "SEP-2021-0417" in first and "31.883,56" in first and "260,27" in first  # 10 % of the lapsed part
+
+
+async def test_ctrl_p_over_help_opened_from_the_palette_does_not_open_a_second_palette(demo_db: Path, today) -> None:
+    """Found by the 10,000-key monkey: Textual checks only the top screen, and a second palette crashed."""
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", "f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert len(app.screen_stack) == 1

@@ -14,6 +14,7 @@ from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.screen import Screen
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
@@ -244,6 +245,12 @@ class RenewalsApp(App):
                 self.data_changed()
 
         self.push_screen(ImportScreen(), done)
+
+    def action_command_palette(self) -> None:
+        """Textual only checks whether the palette is the top screen: with help opened from the palette
+        (F1 works everywhere), a second one would crash the app.  The open one is left as it is."""
+        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            super().action_command_palette()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
