@@ -184,22 +184,23 @@ class RenewalsApp(App):
 
     def show_tab(self, tab: str) -> None:
         """Switch to a tab whose pane is built (`action_show_tab` builds it first if need be)."""
-        self.query_one(TabbedContent).active = tab
+        self.tabs.active = tab
         self._focus_in_tab(tab)  # now, not after a repaint: the tab is painted once, with its focus
 
     def _focus_in_tab(self, tab: str) -> None:
         """Keys follow the tab: focus its first focusable widget that is not a text field (typing a
         letter should run the tab's keys, not fill a filter), unless focus is already inside it."""
-        pane = self.query_one(f"TabPane#{tab}", TabPane)
-        if self.focused is not None and pane in self.focused.ancestors:
+        main = self.screen_stack[0]  # the tabs' screen, also when a dialog is on top of it
+        pane = main.query_one(f"TabPane#{tab}", TabPane)
+        if main.focused is not None and pane in main.focused.ancestors:
             return
         focusable = [w for w in pane.query("*") if w.focusable]
         target = next((w for w in focusable if not isinstance(w, Input)), None) or next(iter(focusable), None)
         if target is not None:
             # Focus now, and the Footer's keys with it, rather than on the next turns of the event
             # loop: the switch is then laid out and painted once instead of twice.
-            self.screen.set_focus(target)
-            self.query_one(KeysFooter).show_kept_keys()
+            main.set_focus(target)
+            main.query_one(KeysFooter).show_kept_keys()
 
     # -- help, settings, palette -------------------------------------------
     def action_help(self) -> None:
