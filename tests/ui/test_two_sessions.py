@@ -12,7 +12,6 @@ write over something the other session changed is refused with a message.
 from __future__ import annotations
 
 import asyncio
-import re
 import sys
 from dataclasses import replace
 from datetime import date
@@ -29,7 +28,6 @@ from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.store.partners import PartnerRepository
 from tui.store.renewals import RenewalRepository
-from tui.store.settings import SettingsRepository
 from tui.store.usage import UsageRepository
 from tui.ui.app import create_app
 from tui.ui.contract_form import ContractForm
@@ -50,12 +48,6 @@ T = date(2027, 12, 15)  # make_renewal_db's co-term date
 @pytest.fixture(autouse=True)
 def no_automatic_poll(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tui.ui.app.POLL_SECONDS", 3600.0)
-
-
-@pytest.fixture
-def no_background_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The tabs are then built when opened, after the file was damaged."""
-    monkeypatch.setattr("tui.ui.app.BUILD_TABS_AFTER_SECONDS", 3600.0)
 
 
 async def renewals_in_another_process(db: Path, *args: str) -> str:
@@ -371,49 +363,3 @@ async def test_a_renewal_completed_elsewhere_while_its_summary_is_shown_is_not_a
     assert RenewalRepository(Store(renewal_db)).get("R-0001").order == "PO-ELSEWHERE"
 
 
-async def test_settings_saved_in_a_stale_session_keep_what_another_session_changed(demo_db: Path, today) -> None:
-    """F2 in one session, the notice window changed by another meanwhile: saving the theme keeps it,
-    and the app picks up the other session's settings when it looks at the file."""
-    app = create_app(demo_db, today)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f2")
-        other = SettingsRepository(Store(demo_db))
-        other.save(replace(other.get(), notice_days=30), base=other.get())
-        app.screen.query_one("#setting-theme").focus()
-        await pilot.press("enter", "down", "enter", "ctrl+s")
-        await pilot.pause()
-        stored = SettingsRepository(Store(demo_db)).get()
-        assert stored.notice_days == 30 and stored.theme == "textual-light"
-        assert app.notice_days == 30 and app.theme == "textual-light"
-        other.save(replace(stored, date_format="ro"), base=stored)
-        app.poll_store()
-        await pilot.pause()
-        assert app.settings.date_format == "ro"
-        assert re.search(r"\b\d\d\.\d\d\.\d{4}\b", app.query_one(VirtualTable).render_line(1).text)  # DD.MM.YYYY
-
-
-@pytest.mark.usefixtures("no_background_build")
-async def test_a_file_replaced_by_something_unreadable_leaves_the_last_good_state_on_screen(demo_db: Path) -> None:
-    """Every tab still opens (showing the last good state), an edit is refused with a message, and the
-    replaced file is left exactly as it is."""
-    app = create_app(demo_db, TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        if app.screen.is_modal:  # "resume the draft?"
-            await pilot.press("n")
-        demo_db.write_bytes(b"garbage{")
-        app.poll_store()
-        await pilot.pause()
-        assert any("replaced by something unreadable" in m for m in messages(app))
-        for key in "3421":
-            await pilot.press(key)
-            await pilot.pause()
-        assert app.query_one(OverviewPane).rows  # the last good state
-        assert len(app.query(".data-pane")) == 4
-        await pilot.press("e")
-        assert isinstance(app.screen, ContractForm)
-        app.screen.query_one("#field-quantity").focus()
-        await pilot.press("backspace", *"7", "ctrl+s")
-        await pilot.pause()
-        assert demo_db.read_bytes() == b"garbage{"
-        assert any("not valid JSON" in m for m in messages(app)[-2:])

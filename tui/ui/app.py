@@ -92,8 +92,8 @@ class RenewalsApp(App):
     def take_preloaded(self) -> OverviewData | None:
         """What was loaded at start-up, once; later reloads load their own."""
         self._preloader.join()
-        index, self._preloaded = self._preloaded, None
-        return index
+        data, self._preloaded = self._preloaded, None
+        return data
 
     def get_default_screen(self) -> Screen:
         # With its width class already set, the first resize restyles nothing (see HORIZONTAL_BREAKPOINTS).

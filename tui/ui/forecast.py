@@ -72,7 +72,7 @@ class ForecastPane(SampleEditing, Vertical):
         self.months: list[MonthRow] = []
         self._stale = True
         self._keep: tuple[str | None, object] = (None, None)  # (product, sample day) to select after a reload
-        self.built = False  # the widgets exist: they are made when the tab is first opened
+        self.built = False  # the widgets exist (see `prepare`)
 
     @property
     def renewals(self) -> RenewalsApp:
@@ -85,7 +85,7 @@ class ForecastPane(SampleEditing, Vertical):
         return self._usage
 
     def compose(self) -> ComposeResult:
-        """Nothing yet: the widgets are made when the tab is first opened (start-up builds the Overview only)."""
+        """Nothing yet: the widgets are made by `prepare`, after start-up or when the tab is first opened."""
         yield from ()
 
     def compose_tab(self) -> ComposeResult:

@@ -69,7 +69,7 @@ class PartnersPane(PartnerEdits, Vertical):
         self.by_partner: dict[str, list[Contract]] = {}
         self.shown = False  # the tab is open: otherwise reloads wait until it is
         self.loaded = False  # what is shown is the stored state
-        self.built = False  # the widgets exist: they are made when the tab is first opened
+        self.built = False  # the widgets exist (see `prepare`)
         self._show_when_built: str | None = None  # a partner asked for before then
 
     @property
@@ -77,7 +77,7 @@ class PartnersPane(PartnerEdits, Vertical):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        """Nothing yet: the widgets are made when the tab is first opened (start-up builds the Overview only)."""
+        """Nothing yet: the widgets are made by `prepare`, after start-up or when the tab is first opened."""
         yield from ()
 
     def compose_tab(self) -> ComposeResult:
