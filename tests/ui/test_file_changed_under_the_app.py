@@ -4,6 +4,7 @@ test_two_sessions.py.)  The app's poll is switched off: each test decides when t
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -66,7 +67,8 @@ async def test_a_file_replaced_by_something_unreadable_leaves_the_last_good_stat
         await pilot.pause()
         assert any("replaced by something unreadable" in m for m in messages(app))
         for key in "3421":
-            await pilot.press(key)
+            # A crashed app leaves Pilot waiting for ever: fail instead.
+            await asyncio.wait_for(pilot.press(key), timeout=20)
             await pilot.pause()
         assert app.query_one(OverviewPane).rows  # the last good state
         assert len(app.query(".data-pane")) == 4
