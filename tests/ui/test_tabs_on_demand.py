@@ -133,3 +133,26 @@ async def test_a_change_on_disk_while_a_tab_is_being_built_is_shown_in_it(demo_d
         await pilot.pause()
         pane = app.query_one("#renewal-pane")
         assert pane.rows or str(pane.query_one("#renewal-empty").render()).strip()  # loaded, not failed
+
+
+
+@pytest.mark.usefixtures("no_background_build")
+async def test_a_tab_built_just_as_the_app_quits_does_not_crash_it(
+        demo_db: Path, today, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The background build can be mounting a tab's pane when quitting begins; Textual then composes
+    nothing into it (found as a rare failure in CI)."""
+    from tui.ui.renewal.pane import RenewalPane
+
+    composed = RenewalPane.compose
+
+    def compose_while_quitting(self):
+        self.app.exit()
+        yield from composed(self)
+
+    monkeypatch.setattr(RenewalPane, "compose", compose_while_quitting)
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.tab_content("renewal")
+        await app.build_other_tabs()  # quitting: builds nothing more
+    assert app.return_code == 0

@@ -119,6 +119,11 @@ class RenewalsApp(App):
             return holder.children[0]
 
     @property
+    def closing(self) -> bool:
+        """The app is on its way out: Textual mounts nothing more (a pane mounted now gets no children)."""
+        return self.return_code is not None
+
+    @property
     def tabs(self) -> TabbedContent:
         return self.screen_stack[0].query_one(TabbedContent)
 
@@ -126,6 +131,8 @@ class RenewalsApp(App):
         """Fill the tabs not yet shown, one per turn of the event loop, so keys pressed meanwhile wait
         for one tab at most."""
         for spec in TABS:
+            if self.closing:
+                return
             try:
                 pane = await self.tab_content(spec.id)
                 await asyncio.sleep(0)

@@ -68,7 +68,8 @@ class RenewalPane(Vertical):
     def on_mount(self) -> None:
         app = self.renewals
         self.repository = RenewalRepository(app.store, app.contracts)
-        self.reload()
+        if not app.closing:  # built in the background just as the app quits: nothing was composed
+            self.reload()
 
     # -- data --------------------------------------------------------------
     def reload(self, keep_id: str | None = None) -> None:
