@@ -34,7 +34,7 @@ from tui.ui.palette import JumpProvider
 from tui.ui.renewal.resume import offer_resume
 from tui.ui.tabs import TAB_BY_ID, TABS
 from tui.ui.widgets.footer import KeysFooter
-from tui.ui.widgets.screens import MainScreen
+from tui.ui.widgets.screens import MainScreen, focus_now, in_one_layout
 
 POLL_SECONDS = 1.0
 BUILD_TABS_AFTER_SECONDS = 0.5  # after the Overview has painted (and been looked at): the other tabs, one at a time
@@ -185,9 +185,7 @@ class RenewalsApp(App):
 
     async def action_show_tab(self, tab: str) -> None:
         await self.tab_content(tab)
-        with self.batch_update():
-            self.show_tab(tab)
-            await asyncio.sleep(0)  # the panes and Footer keys that changed ask for one layout, not two
+        await in_one_layout(self, lambda: self.show_tab(tab))
 
     def show_tab(self, tab: str) -> None:
         """Switch to a tab whose pane is built (`action_show_tab` builds it first if need be)."""
@@ -204,10 +202,7 @@ class RenewalsApp(App):
         focusable = [w for w in pane.query("*") if w.focusable]
         target = next((w for w in focusable if not isinstance(w, Input)), None) or next(iter(focusable), None)
         if target is not None:
-            # Focus now, and the Footer's keys with it, rather than on the next turns of the event
-            # loop: the switch is then laid out and painted once instead of twice.
-            main.set_focus(target)
-            main.query_one(KeysFooter).show_kept_keys()
+            focus_now(main, target)
 
     # -- help, settings, palette -------------------------------------------
     def action_help(self) -> None:

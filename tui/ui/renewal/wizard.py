@@ -10,7 +10,6 @@ that summary is confirmed.
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -36,7 +35,7 @@ from tui.ui.renewal.step_proof import StepProof
 from tui.ui.renewal.step_titles import short_step_titles
 from tui.ui.renewal.summary import CompletionSummary
 from tui.ui.widgets.footer import KeysFooter
-from tui.ui.widgets.screens import Dialog
+from tui.ui.widgets.screens import Dialog, focus_now, in_one_layout
 
 if TYPE_CHECKING:
     from tui.ui.app import RenewalsApp
@@ -117,8 +116,7 @@ class RenewalWizard(Dialog[str | None]):
         step.load()
         focus = step.first_focus()
         if focus is not None:
-            self.set_focus(focus)  # now, with the Footer's keys, so the step is laid out once
-            self.query_one(KeysFooter).show_kept_keys()
+            focus_now(self, focus)
         self.refresh_bindings()
 
     def update_header(self) -> None:
@@ -175,10 +173,7 @@ class RenewalWizard(Dialog[str | None]):
         await self.show_step_at_once()
 
     async def show_step_at_once(self) -> None:
-        """Show the step in one batch: what changed asks for one layout and one paint, not two."""
-        with self.app.batch_update():
-            self.show_step()
-            await asyncio.sleep(0)
+        await in_one_layout(self.app, self.show_step)
 
     def action_close(self) -> None:
         """Esc leaves a text field first (like the Overview's filter); from elsewhere it closes, keeping the draft."""
