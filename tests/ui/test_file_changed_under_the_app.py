@@ -21,15 +21,7 @@ from tui.ui.overview import OverviewPane
 from tui.ui.widgets.virtual_table import VirtualTable
 
 
-@pytest.fixture(autouse=True)
-def no_automatic_poll(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tui.ui.app.POLL_SECONDS", 3600.0)
-
-
-@pytest.fixture
-def no_background_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The tabs are then built when opened, after the file was damaged."""
-    monkeypatch.setattr("tui.ui.app.BUILD_TABS_AFTER_SECONDS", 3600.0)
+pytestmark = pytest.mark.usefixtures("no_automatic_poll")
 
 
 async def test_settings_saved_in_a_stale_session_keep_what_another_session_changed(demo_db: Path, today) -> None:

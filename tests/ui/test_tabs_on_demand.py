@@ -26,11 +26,6 @@ SIZE = (120, 40)
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def no_background_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tui.ui.app.BUILD_TABS_AFTER_SECONDS", 3600.0)
-
-
 def built(app) -> set[str]:
     return {pane.id for pane in app.query(".data-pane")}
 

@@ -45,9 +45,7 @@ SIZE = (120, 40)
 T = date(2027, 12, 15)  # make_renewal_db's co-term date
 
 
-@pytest.fixture(autouse=True)
-def no_automatic_poll(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tui.ui.app.POLL_SECONDS", 3600.0)
+pytestmark = pytest.mark.usefixtures("no_automatic_poll")
 
 
 async def renewals_in_another_process(db: Path, *args: str) -> str:
