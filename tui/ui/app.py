@@ -107,7 +107,7 @@ class RenewalsApp(App):
                 with TabPane(spec.title, id=spec.id):
                     if spec.id == "overview":
                         yield OverviewPane(id=spec.pane_id, classes="data-pane")
-        yield KeysFooter(compact=True)  # compact: at 80 columns the tab's keys, help and quit all fit
+        yield KeysFooter()  # at 80 columns the tab's keys, help and quit all fit
 
     async def tab_content(self, tab: str) -> Widget:
         """The pane inside a tab, built and mounted first if that has not happened yet."""

@@ -103,7 +103,7 @@ class RenewalWizard(Dialog[str | None]):
                 yield StepPartner(id="step-4")
                 yield StepConfirm(id="step-5")
             yield Static("", id="wizard-message", markup=False)
-        yield KeysFooter(compact=True)
+        yield KeysFooter()
 
     def current(self) -> WizardStep:
         return self.query_one(f"#step-{self.step}", WizardStep)

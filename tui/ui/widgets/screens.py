@@ -42,7 +42,7 @@ def focus_now(screen: Screen, widget: Widget) -> None:
     """Focus `widget`, and show the Footer keys that go with it, now rather than on the next turns of
     the event loop (after the panes that changed have been laid out once already)."""
     screen.set_focus(widget)
-    screen.query_one(KeysFooter).show_kept_keys()
+    screen.query_one(KeysFooter).show_current_keys()
 
 
 async def in_one_layout(app: App, change: Callable[[], None]) -> None:
