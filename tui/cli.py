@@ -117,8 +117,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_app(ctx: CliContext, *, mouse: bool = True) -> int:
     """Open the Textual app (imported here so subcommands start without loading Textual)."""
+    from tui.store.glance import remember_first_screen
     from tui.ui.app import create_app
 
     app = create_app(ctx.db_path, ctx.today)
     app.run(mouse=mouse)
+    if app.failure is not None:  # the data file was replaced by something unreadable as the app started
+        raise app.failure
+    if app.loaded.is_set():
+        remember_first_screen(app.store)  # the next start paints this state before reading the file
     return app.return_code or 0

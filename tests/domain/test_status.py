@@ -6,6 +6,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tui.domain.contract import Contract
 from tui.domain.status import (
@@ -17,6 +19,7 @@ from tui.domain.status import (
     needs_attention,
     status_of,
     summarize,
+    summarize_end_dates,
 )
 
 TODAY = date(2026, 1, 1)
@@ -143,3 +146,14 @@ def test_losses_if_not_renewed():
     losses = losses_if_not_renewed()
     assert len(losses) == 4
     assert any("support" in loss for loss in losses)
+
+
+@given(st.lists(st.integers(min_value=-400, max_value=400), max_size=60), st.integers(min_value=-30, max_value=30))
+def test_the_summary_from_end_dates_alone_is_the_summary_of_the_contracts(offsets: list[int], shift: int) -> None:
+    """What the start-up glance keeps (sorted end dates and totals) gives the same summary on any day."""
+    contracts = [contract(f"C-{i}", left=offset, quantity=1 + i % 5, currency="EUR" if i % 2 else "RON")
+                 for i, offset in enumerate(offsets)]
+    day = TODAY + timedelta(days=shift)
+    full = summarize(contracts, day)
+    ends = sorted(c.end.toordinal() for c in contracts)
+    assert summarize_end_dates(ends, full.annual_totals, day) == full

@@ -104,6 +104,7 @@ def test_a_read_only_database_opens_read_only_and_refuses_writes(tmp_path: Path,
         from tui.store.contracts import ContractRepository
         from tui.store.database import Store
         from tui.store.errors import WriteFailed
+        from tui.store.glance import remember_first_screen
         {drop}  # after the imports: the interpreter's own files may be private to root
         store = Store({str(db)!r})
         print("read_only:", store.read_only, "contracts:", len(ContractRepository(store).all()))
@@ -111,6 +112,7 @@ def test_a_read_only_database_opens_read_only_and_refuses_writes(tmp_path: Path,
             ContractRepository(store).add(make_contract("B"), date(2026, 11, 27))
         except WriteFailed as error:
             print("refused:", error)
+        print("glance written:", remember_first_screen(store))
     """)
     try:
         result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
@@ -120,4 +122,5 @@ def test_a_read_only_database_opens_read_only_and_refuses_writes(tmp_path: Path,
     assert result.returncode == 0, result.stderr
     assert "read_only: True contracts: 1" in result.stdout
     assert "refused:" in result.stdout and "read-only" in result.stdout
+    assert "glance written: False" in result.stdout and not (folder / "ro.json.glance").exists()
     assert db.read_bytes() == before

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -88,3 +89,15 @@ def summarize(contracts: Iterable[Contract], today: date) -> PortfolioSummary:
             due_90 += left <= 90
         costs.append((contract.currency, contract.annual_cost))
     return PortfolioSummary(expired, due_30, due_60, due_90, totals_by_currency(costs))
+
+
+def summarize_end_dates(ends: Sequence[int], annual_totals: dict[str, Decimal], today: date) -> PortfolioSummary:
+    """`summarize` for contracts known only by their end dates (`date.toordinal()`, sorted) and their
+    annual totals: what the start-up glance keeps, so one file serves any "today"."""
+    day = today.toordinal()
+    expired = bisect_left(ends, day)
+
+    def due_within(days: int) -> int:
+        return bisect_right(ends, day + days) - expired
+
+    return PortfolioSummary(expired, due_within(30), due_within(60), due_within(90), dict(annual_totals))

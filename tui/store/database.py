@@ -56,6 +56,11 @@ class Store:
         return self.storage.read_only
 
     @property
+    def signature(self) -> tuple | None:
+        """Identifies the file's state the data in memory comes from (see `locking.file_signature`)."""
+        return self.storage.signature
+
+    @property
     def generation(self) -> int:
         """Goes up whenever the data was (re)loaded from disk."""
         return self.storage.generation

@@ -53,18 +53,38 @@ class FileLock:
 
     def read_counter(self) -> int:
         """The write counter (0 when there is no lock file yet)."""
-        try:
-            with open(self.path, "rb") as handle:
-                raw = handle.read(20)
-        except FileNotFoundError:
-            return 0
-        try:
-            return int(raw.decode("ascii").strip() or 0)
-        except ValueError:
-            return 0
+        return read_counter(self.path)
 
     def bump_counter(self) -> None:
         """Increment the counter; only while the lock is held."""
         assert self._fd is not None, "bump_counter needs the lock"
         value = self.read_counter() + 1
         os.pwrite(self._fd, f"{value:<20d}".encode("ascii"), 0)
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file of the data file at `path`."""
+    return path.with_name(path.name + ".lock")
+
+
+def read_counter(path: Path) -> int:
+    """The write counter in the lock file at `path` (0 when there is none yet)."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(20)
+    except FileNotFoundError:
+        return 0
+    try:
+        return int(raw.decode("ascii").strip() or 0)
+    except ValueError:
+        return 0
+
+
+def file_signature(path: Path) -> tuple[int, ...] | None:
+    """What changes whenever the data file at `path` is written: its stat and the lock file's write
+    counter (None when there is no file)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, read_counter(lock_path(path)))

@@ -18,18 +18,7 @@ class SettingsRepository:
         self.store = store
 
     def get(self) -> Settings:
-        raw = self.store.raw_table(TABLE).get(str(DOC_ID))
-        if not raw:
-            return Settings()
-        defaults = Settings()
-        return Settings(
-            date_format=raw.get("date_format", defaults.date_format),
-            number_format=raw.get("number_format", defaults.number_format),
-            notice_days=int(raw.get("notice_days", defaults.notice_days)),
-            fee_rate=Decimal(raw.get("fee_rate", str(defaults.fee_rate))),
-            headroom=Decimal(raw.get("headroom", str(defaults.headroom))),
-            theme=raw.get("theme", defaults.theme),
-        )
+        return settings_from_record(self.store.raw_table(TABLE).get(str(DOC_ID)) or {})
 
     def save(self, settings: Settings, base: Settings | None = None) -> Settings:
         """Store `settings` and return what is stored now.
@@ -61,3 +50,16 @@ def to_record(settings: Settings) -> dict[str, object]:
         "headroom": str(settings.headroom),
         "theme": settings.theme,
     }
+
+
+def settings_from_record(raw: dict) -> Settings:
+    """The settings stored as `raw`; fields not stored keep their defaults."""
+    defaults = Settings()
+    return Settings(
+        date_format=raw.get("date_format", defaults.date_format),
+        number_format=raw.get("number_format", defaults.number_format),
+        notice_days=int(raw.get("notice_days", defaults.notice_days)),
+        fee_rate=Decimal(raw.get("fee_rate", str(defaults.fee_rate))),
+        headroom=Decimal(raw.get("headroom", str(defaults.headroom))),
+        theme=raw.get("theme", defaults.theme),
+    )

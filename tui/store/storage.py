@@ -29,7 +29,7 @@ from tui.i18n import _
 from tui.store.atomic import atomic_write, remove_leftovers
 from tui.store.backups import rotate_and_backup
 from tui.store.errors import DatabaseRefused, WriteFailed
-from tui.store.locking import FileLock
+from tui.store.locking import FileLock, file_signature, lock_path
 from tui.store.unsafe_text import made_printable, may_hold_unsafe_text
 
 SCHEMA_VERSION = 1
@@ -99,7 +99,7 @@ class SafeJSONStorage(Storage):
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self.lock = FileLock(self.path.with_name(self.path.name + ".lock"))
+        self.lock = FileLock(lock_path(self.path))
         self.generation = 0
         self.on_reload: Callable[[], None] | None = None
         self._data: Data | None = None
@@ -113,11 +113,12 @@ class SafeJSONStorage(Storage):
 
     # -- reading -----------------------------------------------------------
     def _current_signature(self) -> tuple | None:
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            return None
-        return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, self.lock.read_counter())
+        return file_signature(self.path)
+
+    @property
+    def signature(self) -> tuple | None:
+        """The file's signature when the data in memory was loaded or written (None: no file)."""
+        return self._signature
 
     def refresh(self) -> bool:
         """Reload if the file changed since we last saw it; True when it did.

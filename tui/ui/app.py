@@ -27,6 +27,7 @@ from tui.domain.settings import Settings
 from tui.domain.text import without_control_chars
 from tui.formatting import use_formats
 from tui.store.errors import DatabaseRefused, StoreError
+from tui.store.glance import Glance, read_glance
 from tui.store.partners import PartnerRepository
 from tui.store.settings import SettingsRepository
 from tui.ui.overview import OverviewData, OverviewPane
@@ -57,23 +58,44 @@ class RenewalsApp(App):
     ]
     COMMANDS = App.COMMANDS | {JumpProvider}
 
-    def __init__(self, store: Store, today: date, *, notice_days: int | None = None) -> None:
+    def __init__(self, store: Store | None, today: date, *, notice_days: int | None = None,
+                 glance: tuple[Path, Glance] | None = None) -> None:
+        """Open on `store`; or, with `glance` instead (the data file's path and its start-up glance),
+        paint the glance first and open the data file right after (see tui.store.glance)."""
         super().__init__()
-        self.store = store
         self.today = today
+        self._notice_days = notice_days
+        self._refused_notice_shown = False
+        self._preloaded: OverviewData | None = None
+        self._preloader: threading.Thread | None = None
+        self._building_tab = asyncio.Lock()
+        self.tabs_built = asyncio.Event()  # set once every tab has its pane
+        self.loaded = asyncio.Event()  # set once the data file is open (keys and clicks wait for it)
+        self.input_waiting = 0  # keys, clicks and pastes waiting for `loaded`
+        self.failure: DatabaseRefused | None = None  # why the data file could not be opened after a glance
+        self._glance_of = glance[0] if glance else None
+        if store is not None:
+            self._use_store(store)
+            self._apply_settings(self.settings_store.get())
+            self._preloader = threading.Thread(target=self._preload, name="preload-contracts", daemon=True)
+            self._preloader.start()
+            self.loaded.set()
+        else:
+            assert glance is not None, "RenewalsApp needs a store or a glance"
+            self._apply_settings(glance[1].settings)
+            self._preloaded = OverviewData.from_glance(glance[1], today)
+
+    def _use_store(self, store: Store) -> None:
+        self.store = store
         self.contracts = ContractRepository(store)
         self.partners = PartnerRepository(store)
         self.settings_store = SettingsRepository(store)
-        self.settings = self.settings_store.get()
-        self.notice_days = self.settings.notice_days if notice_days is None else notice_days
-        use_formats(self.settings.date_format, self.settings.number_format)
-        self._refused_notice_shown = False
         self._shown_generation = store.generation  # the data file's load the tabs show; see poll_store
-        self._preloaded: OverviewData | None = None
-        self._preloader = threading.Thread(target=self._preload, name="preload-contracts", daemon=True)
-        self._preloader.start()
-        self._building_tab = asyncio.Lock()
-        self.tabs_built = asyncio.Event()  # set once every tab has its pane
+
+    def _apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.notice_days = settings.notice_days if self._notice_days is None else self._notice_days
+        use_formats(settings.date_format, settings.number_format)
 
     def _preload(self) -> None:
         """Parse the file, index the contracts, sum them up and sort them for the Overview while
@@ -91,9 +113,60 @@ class RenewalsApp(App):
 
     def take_preloaded(self) -> OverviewData | None:
         """What was loaded at start-up, once; later reloads load their own."""
-        self._preloader.join()
+        if self._preloader is not None:
+            self._preloader.join()
         data, self._preloaded = self._preloaded, None
         return data
+
+    # -- after a glance: the data file is opened once the first screen is painted -------------
+    def _open_in_background(self) -> None:
+        assert self._glance_of is not None
+        threading.Thread(target=self._open_data_file, args=(self._glance_of,), name="open-data-file",
+                         daemon=True).start()
+
+    def _open_data_file(self, path: Path) -> None:
+        """(thread) What `__init__` and `_preload` do without a glance, then hand it to the app."""
+        try:
+            store = Store(path)
+            settings = SettingsRepository(store).get()
+            contracts, partners = ContractRepository(store), PartnerRepository(store)
+            notice_days = settings.notice_days if self._notice_days is None else self._notice_days
+            data = OverviewData.load(contracts.all(), partners.names(), self.today, notice_days)
+        except DatabaseRefused as refused:  # replaced since the glance was read (a race)
+            self._call_app(self._cannot_open, refused)
+        else:
+            self._call_app(self._opened, store, settings, data)
+        finally:
+            gc.freeze()
+            gc.enable()
+
+    def _call_app(self, callback, *args) -> None:
+        try:
+            self.call_from_thread(callback, *args)
+        except RuntimeError:  # the app closed meanwhile
+            pass
+
+    def _opened(self, store: Store, settings: Settings, data: OverviewData) -> None:
+        self._use_store(store)
+        self._glance_of = None
+        if settings != self.settings:
+            self.use_settings(settings)
+        self._preloaded = data
+        if not self.closing:
+            self.query_one(OverviewPane).reload()
+        self.loaded.set()
+        self._after_opening()
+
+    def _cannot_open(self, refused: DatabaseRefused) -> None:
+        self.failure = refused
+        self.loaded.set()
+        self.exit(return_code=2)
+
+    def _after_opening(self) -> None:
+        if self.store.read_only:
+            self.notify(_("{path} is read-only for you: you can look, but nothing can be saved.").format(
+                path=self.store.path), title=_("Read-only"), severity="warning", timeout=10)
+        self.call_after_refresh(offer_resume, self)
 
     def get_default_screen(self) -> Screen:
         # With its width class already set, the first resize restyles nothing (see HORIZONTAL_BREAKPOINTS).
@@ -130,6 +203,7 @@ class RenewalsApp(App):
     async def build_other_tabs(self) -> None:
         """Fill the tabs not yet shown, one per turn of the event loop, so keys pressed meanwhile wait
         for one tab at most."""
+        await self.loaded.wait()
         for spec in TABS:
             if self.closing:
                 return
@@ -154,22 +228,27 @@ class RenewalsApp(App):
         self.query_one("#overview-table").focus()
         pane = self.query_one(OverviewPane)
         summary = pane.summary
-        if pane.index.entries:
+        if pane.count:
             urgent = summary.expired or summary.due_30
             self.notify(summary.attention_text(), title=_("Needs attention") if urgent else "",
                         severity="warning" if urgent else "information")
-        if self.store.read_only:
-            self.notify(_("{path} is read-only for you: you can look, but nothing can be saved.").format(
-                path=self.store.path), title=_("Read-only"), severity="warning", timeout=10)
+        if self.loaded.is_set():
+            self._after_opening()
+        else:
+            self.call_after_refresh(self._open_in_background)
         self.set_interval(POLL_SECONDS, self.poll_store)
-        self.call_after_refresh(offer_resume, self)
         self.call_after_refresh(self.set_timer, BUILD_TABS_AFTER_SECONDS,
                                 lambda: self.run_worker(self.build_other_tabs, name="build-tabs", group="tabs"))
 
     # -- what reaches the terminal -----------------------------------------
     async def on_event(self, event: events.Event) -> None:
         """A paste may carry escape sequences and other control characters: drop them before a text
-        field shows them raw (keys typed one by one cannot carry them)."""
+        field shows them raw (keys typed one by one cannot carry them).  Until the data file is open
+        (after a start-up glance) keys, clicks and pastes wait, in order."""
+        if not self.loaded.is_set() and isinstance(event, (events.Key, events.MouseEvent, events.Paste)):
+            self.input_waiting += 1
+            await self.loaded.wait()
+            self.input_waiting -= 1
         if isinstance(event, events.Paste):
             event.text = without_control_chars(event.text)
         await super().on_event(event)
@@ -285,6 +364,8 @@ class RenewalsApp(App):
 
     def poll_store(self) -> None:
         """Pick up writes made by another process (an import in another terminal)."""
+        if not self.loaded.is_set():
+            return
         try:
             self.store.refresh()
         except DatabaseRefused as refused:
@@ -312,15 +393,23 @@ class RenewalsApp(App):
                 pane.reload(keep_id)  # type: ignore[attr-defined]
 
 
-def create_app(db_path: Path | str, today: date, *, store: Store | None = None) -> RenewalsApp:
+def create_app(db_path: Path | str, today: date, *, store: Store | None = None,
+               use_glance: bool = True) -> RenewalsApp:
     """Build the app on the file at `db_path` with a fixed "today" (deterministic for tests).
 
     Opening the file here means a damaged one is refused (DatabaseRefused)
-    before the terminal is taken over.  The garbage collector stays off while
-    the data is loaded; the preloading thread turns it back on.
+    before the terminal is taken over — unless the file's start-up glance is
+    current (tui.store.glance): then the file was readable when the glance was
+    written and has not changed since, and it is opened after the first paint.
+    The garbage collector stays off while the data is loaded; the thread that
+    loads it turns it back on.
     """
     gc.disable()
     try:
+        if store is None and use_glance:
+            glance = read_glance(Path(db_path))
+            if glance is not None:
+                return RenewalsApp(None, today, glance=(Path(db_path), glance))
         return RenewalsApp(store or Store(db_path), today)
     except BaseException:
         gc.enable()

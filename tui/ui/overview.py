@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,10 +14,11 @@ from textual.widgets import Input, Static
 
 from tui.domain.contract import Contract
 from tui.domain.contract_query import ContractIndex, ContractQuery
-from tui.domain.status import PortfolioSummary, Status, days_left, status_of, summarize
+from tui.domain.status import PortfolioSummary, Status, days_left, status_of, summarize, summarize_end_dates
 from tui.formatting import format_count, format_date, format_money
 from tui.i18n import _
 from tui.store.errors import StoreError
+from tui.store.glance import Glance
 from tui.ui.confirm import ConfirmScreen
 from tui.ui.contract_detail import ContractDetail
 from tui.ui.contract_form import ContractForm
@@ -44,20 +46,57 @@ def overview_columns() -> list[Column]:
 EDIT_GROUP = Binding.Group(_("Contract"), compact=True)
 
 
+class FirstRows(Sequence):
+    """The rows of a start-up glance: as many as there are contracts, the first `len(known)` of them
+    known (more than the screen shows); the others read as None until the data file is read."""
+
+    def __init__(self, known: list[Contract], count: int) -> None:
+        self.known, self.count = known, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    @overload
+    def __getitem__(self, index: int) -> Contract | None: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Contract | None]: ...
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.count))]
+        if not -self.count <= index < self.count:
+            raise IndexError(index)
+        index %= self.count
+        return self.known[index] if index < len(self.known) else None
+
+    def __iter__(self) -> Iterator[Contract]:
+        return iter(self.known)
+
+
 @dataclass(frozen=True)
 class OverviewData:
-    """Everything the Overview shows, computed from the contracts in one go (at start-up, in a thread)."""
+    """Everything the Overview shows, computed from the contracts in one go (at start-up, in a thread),
+    or from the start-up glance (see tui.store.glance) until the data file is read."""
 
     index: ContractIndex
     summary: PortfolioSummary
     query: ContractQuery
-    rows: list[Contract]
+    rows: Sequence[Contract]
+    count: int  # contracts in the file
 
     @classmethod
     def load(cls, contracts: list[Contract], partner_names: dict[str, str], today: date, notice_days: int,
              query: ContractQuery = ContractQuery()) -> OverviewData:
         index = ContractIndex(contracts, partner_names)
-        return cls(index, summarize(contracts, today), query, index.select(query, today, notice_days))
+        return cls(index, summarize(contracts, today), query, index.select(query, today, notice_days),
+                   len(contracts))
+
+    @classmethod
+    def from_glance(cls, glance: Glance, today: date) -> OverviewData:
+        """The first screen as the glance has it: the rows in the default order, which is the glance's."""
+        return cls(ContractIndex(glance.first, glance.partner_names),
+                   summarize_end_dates(glance.ends, glance.annual_totals, today), ContractQuery(),
+                   FirstRows(glance.first, glance.count), glance.count)
 
 
 class OverviewPane(Vertical):
@@ -81,7 +120,8 @@ class OverviewPane(Vertical):
         self.query_state = ContractQuery()
         self.index = ContractIndex([])
         self.summary = summarize([], date.min)
-        self.rows: list[Contract] = []
+        self.rows: Sequence[Contract] = []
+        self.count = 0  # contracts in the file
         self.marked: set[str] = set()  # contract ids picked for a partner assignment or a renewal
 
     @property
@@ -110,11 +150,11 @@ class OverviewPane(Vertical):
         if data is None or data.query != self.query_state:
             data = OverviewData.load(app.contracts.all(), app.partner_names(), app.today, app.notice_days,
                                      self.query_state)
-        self.index, self.summary = data.index, data.summary
+        self.index, self.summary, self.count = data.index, data.summary, data.count
         self.marked &= {c.id for c, _h in self.index.entries}
         self.refilter(keep_id, rows=data.rows)
 
-    def refilter(self, keep_id: str | None = None, rows: list[Contract] | None = None) -> None:
+    def refilter(self, keep_id: str | None = None, rows: Sequence[Contract] | None = None) -> None:
         """Select and sort the rows for the query (`rows`: already selected for it)."""
         app = self.renewals
         table = self.query_one(VirtualTable)
@@ -127,7 +167,7 @@ class OverviewPane(Vertical):
         self.show_detail()
 
     def update_texts(self) -> None:
-        empty = not self.index.entries
+        empty = not self.count
         self.query_one("#overview-empty", Static).display = empty
         self.query_one("#overview-body").display = not empty
         if empty:
@@ -146,12 +186,14 @@ class OverviewPane(Vertical):
         self.query_one("#overview-mode", Static).update(
             _("{marked}{shown}/{total} · show {show} · sort {order} {arrow}").format(
                 marked=_("{n} marked · ").format(n=len(self.marked)) if self.marked else "",
-                shown=format_count(len(self.rows)), total=format_count(len(self.index.entries)),
+                shown=format_count(len(self.rows)), total=format_count(self.count),
                 show=q.show.label, order=q.order.label, arrow=arrow)
         )
 
     def cells_for(self, index: int) -> list[Cell]:
         contract = self.rows[index]
+        if contract is None:  # below what the start-up glance holds, on a very tall terminal
+            return [""] * len(overview_columns())
         app = self.renewals
         status = status_of(contract, app.today, app.notice_days)
         return [

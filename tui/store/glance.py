@@ -1,0 +1,157 @@
+"""The Overview's first screen, kept in a small file beside the data file so the app can paint it
+before it has read a large data file.
+
+Reading 10,000 contracts (parse, check, build the objects, sort) takes longer
+than Textual takes to set up its screen, and the first screen shows a few
+dozen of them.  So the app, when it closes, writes `<data file>.glance`: the
+first contracts in the Overview's default order (soonest end first), their
+partners' names, every contract's end date and the annual totals (for the
+summary line on any day), and the settings — marked with the data file's
+signature (`locking.file_signature`).  The next start paints from the glance
+when that signature still matches, and reads the data file right after.
+
+Any write to the data file, by any process, changes its signature, so a
+glance of another state is never shown.  A missing, stale or damaged glance
+only means a slower start; deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from tui.domain.contract import Contract
+from tui.domain.money import totals_by_currency
+from tui.domain.settings import Settings
+from tui.store.locking import file_signature
+from tui.store.records import contract_from_record, contract_to_record
+
+GLANCE_VERSION = 1
+GLANCE_ROWS = 200  # more rows than a terminal shows
+
+
+@dataclass(frozen=True)
+class Glance:
+    settings: Settings
+    first: list[Contract]  # the first contracts in the Overview's default order
+    partner_names: dict[str, str]  # of the partners of `first`
+    ends: list[int]  # every contract's end date as `date.toordinal()`, sorted
+    annual_totals: dict[str, Decimal]
+
+    @property
+    def count(self) -> int:
+        return len(self.ends)
+
+
+def glance_path(path: Path) -> Path:
+    return path.with_name(path.name + ".glance")
+
+
+def first_in_default_order(contracts: list[Contract]) -> list[Contract]:
+    """The Overview's first rows before any key is pressed: soonest end first (as `ContractIndex`)."""
+    return heapq.nsmallest(GLANCE_ROWS, contracts, key=lambda c: (c.end, c.id))
+
+
+def make_glance(contracts: list[Contract], partner_names: dict[str, str], settings: Settings) -> Glance:
+    first = first_in_default_order(contracts)
+    return Glance(
+        settings=settings,
+        first=first,
+        partner_names={c.partner: partner_names[c.partner] for c in first if c.partner in partner_names},
+        ends=sorted(c.end.toordinal() for c in contracts),
+        annual_totals=totals_by_currency((c.currency, c.annual_cost) for c in contracts),
+    )
+
+
+def read_glance(path: Path) -> Glance | None:
+    """The glance of the data file at `path` as it is now on disk, or None (none, stale or unreadable)."""
+    from tui.store.settings import settings_from_record
+
+    signature = file_signature(path)
+    if signature is None:
+        return None
+    try:
+        raw = json.loads(glance_path(path).read_bytes())
+        if raw.get("version") != GLANCE_VERSION or raw.get("of") != list(signature):
+            return None
+        shared: dict = {}
+        return Glance(
+            settings=settings_from_record(raw["settings"]),
+            first=[contract_from_record(record, shared) for record in raw["first"]],
+            partner_names={str(k): str(v) for k, v in raw["partners"].items()},
+            ends=[int(day) for day in raw["ends"]],
+            annual_totals={str(k): Decimal(v) for k, v in raw["totals"].items()},
+        )
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, ArithmeticError):
+        return None  # a glance written by hand or cut short: start the slow way
+
+
+def write_glance(path: Path, signature: tuple, glance: Glance) -> None:
+    """Replace the glance of the data file at `path` (its state `signature`).  Raises OSError."""
+    from tui.store.settings import to_record
+
+    payload = json.dumps({
+        "version": GLANCE_VERSION,
+        "of": list(signature),
+        "settings": to_record(glance.settings),
+        "first": [contract_to_record(c) for c in glance.first],
+        "partners": glance.partner_names,
+        "ends": glance.ends,
+        "totals": {currency: str(total) for currency, total in glance.annual_totals.items()},
+    }, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    target = glance_path(path)
+    # Not atomic_write's temporary name: the data file's writers sweep those up as a killed writer's.
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(payload)
+        os.chmod(tmp_name, path.stat().st_mode & 0o666)  # readable by whoever may read the data file
+        os.replace(tmp_name, target)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def glance_is_current(path: Path, signature: tuple | None) -> bool:
+    """Is the glance on disk the one of the data file's state `signature`?  (Cheaper than reading it.)"""
+    try:
+        with open(glance_path(path), "rb") as handle:
+            head = handle.read(200)
+    except OSError:
+        return False
+    start = head.find(b'"of":[')
+    end = head.find(b"]", start)
+    return signature is not None and start >= 0 and end > start and \
+        head[start + 6:end] == ",".join(str(n) for n in signature).encode("ascii")
+
+
+def remember_first_screen(store) -> bool:
+    """Write the glance of the store's data file as it is now, if the one on disk is not that already.
+    False when nothing was written (up to date, no file, damaged file, or the directory is read-only)."""
+    from tui.store.contracts import ContractRepository
+    from tui.store.errors import DatabaseRefused
+    from tui.store.partners import PartnerRepository
+    from tui.store.settings import SettingsRepository
+
+    try:
+        store.refresh()
+    except DatabaseRefused:
+        return False
+    signature = store.signature
+    if signature is None or store.read_only or glance_is_current(store.path, signature):
+        return False
+    glance = make_glance(ContractRepository(store).all(), PartnerRepository(store).names(),
+                         SettingsRepository(store).get())
+    try:
+        write_glance(store.path, signature, glance)
+    except OSError:
+        return False
+    return True
