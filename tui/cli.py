@@ -95,7 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx = CliContext(db_path=db_path, today=today)
         if getattr(args, "run", None) is None:
             return run_app(ctx, mouse=not args.no_mouse)
-        return args.run(args, ctx)
+        status = args.run(args, ctx)
+        ctx.keep_glance_current()
+        return status
     except CommandFailed as failure:
         print(printable_lines(str(failure)), file=sys.stderr)
         return failure.status

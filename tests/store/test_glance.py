@@ -135,3 +135,19 @@ def test_the_glance_serves_any_today(store: Store) -> None:
     contracts = ContractRepository(store).all()
     for day in (TODAY, TODAY + timedelta(days=45), date(2030, 1, 1), date(2020, 1, 1)):
         assert summarize_end_dates(glance.ends, glance.annual_totals, day) == summarize(contracts, day)
+
+
+def test_a_command_line_write_keeps_an_existing_glance_current_and_creates_none(capsys, tmp_path: Path) -> None:
+    from tests.cli.run_cli import run  # noqa: PLC0415
+    from tests.conftest import write_csv  # noqa: PLC0415
+
+    with_glance, without = tmp_path / "a.json", tmp_path / "b.json"
+    for path in (with_glance, without):
+        ContractRepository(Store(path)).add(make_contract("C-1"), TODAY)
+    remember_first_screen(Store(with_glance))
+    rows = write_csv(tmp_path / "new.csv", "C-2,Backup Exec,5,,2027-06-30,10.00,RON,,,,")
+    for path in (with_glance, without):
+        status, _out, err = run(capsys, "--db", str(path), "import", "contracts", str(rows))
+        assert status == 0, err
+    assert [c.id for c in read_glance(with_glance).first] == ["C-1", "C-2"]
+    assert not glance_path(without).exists()

@@ -30,14 +30,25 @@ class CliContext:
     stdout: IO[str] = field(default_factory=lambda: sys.stdout)
     stderr: IO[str] = field(default_factory=lambda: sys.stderr)
     _store: Store | None = None
+    _opened_as: tuple | None = None  # the file's signature when it was opened
 
     def store(self) -> Store:
         """Open the database once (DatabaseRefused propagates: the CLI turns it into exit 2)."""
         if self._store is None:
             self._store = Store(self.db_path)
+            self._opened_as = self._store.signature
             settings = SettingsRepository(self._store).get()  # everything printed follows the user's formats
             use_formats(settings.date_format, settings.number_format)
         return self._store
+
+    def keep_glance_current(self) -> None:
+        """After a command that wrote the file (an import, a co-term…), write the app's start-up glance
+        again if there was one, so the next start is still painted before the file is read."""
+        from tui.store.glance import glance_path, remember_first_screen
+
+        store = self._store
+        if store is not None and store.signature != self._opened_as and glance_path(store.path).exists():
+            remember_first_screen(store)
 
     def settings(self) -> Settings:
         return SettingsRepository(self.store()).get()
