@@ -11,7 +11,15 @@ from tui.domain.contract import Contract
 from tui.domain.status import Status, days_left, losses_if_not_renewed, status_of
 from tui.formatting import format_count, format_date, format_money
 from tui.i18n import _
-from tui.ui.contract_form import field_labels
+
+
+def field_labels() -> dict[str, str]:
+    """The name of each contract field, as the detail panel and the form show it."""
+    return {
+        "id": _("Contract no."), "product": _("Product"), "quantity": _("Licences"), "start": _("Start"),
+        "end": _("End"), "unit_price": _("Price/licence/yr"), "currency": _("Currency"), "partner": _("Partner id"),
+        "certificate": _("Certificate"), "order": _("Order / PO"), "notes": _("Notes"),
+    }
 
 
 def describe_contract(contract: Contract, today: date, partner_label: str, notice_days: int) -> Text:

@@ -12,15 +12,8 @@ from tui.domain.contract import CONTRACT_COLUMNS, Contract
 from tui.domain.contract_validation import validate_contract
 from tui.formatting import current_styles, format_date
 from tui.i18n import _
+from tui.ui.contract_detail import field_labels
 from tui.ui.validated_form import ValidatedForm
-
-
-def field_labels() -> dict[str, str]:
-    return {
-        "id": _("Contract no."), "product": _("Product"), "quantity": _("Licences"), "start": _("Start"),
-        "end": _("End"), "unit_price": _("Price/licence/yr"), "currency": _("Currency"), "partner": _("Partner id"),
-        "certificate": _("Certificate"), "order": _("Order / PO"), "notes": _("Notes"),
-    }
 
 
 def initial_text(contract: Contract | None, column: str) -> str:
