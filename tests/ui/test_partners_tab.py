@@ -196,4 +196,4 @@ async def test_usable_at_80x24(demo_db: Path, today) -> None:
         assert app.query_one("#partners-detail").region.height >= 6
         assert app.query_one("#partners-table").region.height >= 8
         await pilot.press("1")
-        assert app.query_one("#tabs").active == "overview"
+        assert app.active_tab == "overview"

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import TabbedContent
 
 from tests.conftest import TODAY
 from tests.ui.renewal_helpers import (
@@ -82,7 +81,7 @@ async def test_all_five_steps_then_completing_updates_contracts_history_and_expo
         await pilot.press("y")
         await pilot.pause()
         assert not isinstance(app.screen, RenewalWizard)
-        assert app.query_one(TabbedContent).active == "renewal"
+        assert app.active_tab == "renewal"
         assert "completed" in table_text(app, "#renewal-table")
         assert any("Renewal R-0001 completed: 2 contracts now end on 2027-12-15." in n.message
                    for n in app._notifications)

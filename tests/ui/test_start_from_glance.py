@@ -24,23 +24,24 @@ from tui.ui.overview import OverviewPane
 SIZE = (120, 40)
 
 
-class HeldStore(Store):
-    """A Store whose opening waits until the test lets it go (so the test sees the glance's screen)."""
+class HeldStore:
+    """Opens the data file only once the test lets it (so the test sees the glance's screen)."""
 
     release = threading.Event()
     opened: list[Path] = []
 
-    def __init__(self, path) -> None:
-        HeldStore.opened.append(Path(path))
-        assert self.release.wait(20), "the test never let the data file be opened"
-        super().__init__(path)
+    @classmethod
+    def open(cls, path) -> Store:
+        cls.opened.append(Path(path))
+        assert cls.release.wait(20), "the test never let the data file be opened"
+        return Store(path)
 
 
 @pytest.fixture
 def held_store(monkeypatch: pytest.MonkeyPatch):
     HeldStore.release = threading.Event()
     HeldStore.opened = []
-    monkeypatch.setattr("tui.ui.app.Store", HeldStore)
+    monkeypatch.setattr("tui.ui.app.open_store", HeldStore.open)
     yield HeldStore
     HeldStore.release.set()
 
@@ -144,7 +145,7 @@ async def test_a_file_damaged_after_the_glance_was_read_stops_the_app_with_the_r
     def damaged(path) -> Store:
         raise DatabaseRefused(Path(path), "not valid JSON (line 1, column 1)")
 
-    monkeypatch.setattr("tui.ui.app.Store", damaged)
+    monkeypatch.setattr("tui.ui.app.open_store", damaged)
     app = create_app(demo_db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await until(lambda: app.return_code is not None, pilot)

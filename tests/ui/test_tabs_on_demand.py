@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandList
-from textual.widgets import TabbedContent
 
 from tests.ui.test_app_chrome import wait_until
 from tui.ui.app import create_app
@@ -55,7 +54,7 @@ async def test_a_number_key_builds_its_tab_and_focuses_it(demo_db: Path, today) 
         await pilot.press("3")
         await pilot.pause()
         assert built(app) == {"overview-pane", "forecast-pane"}
-        assert app.query_one(TabbedContent).active == "forecast"
+        assert app.active_tab == "forecast"
         assert app.focused is not None and app.query_one("#forecast-pane") in app.focused.ancestors
         await pilot.press("1", "3")  # built once: going back shows the same pane
         await pilot.pause()
@@ -67,10 +66,14 @@ async def test_a_clicked_tab_is_built(demo_db: Path, today) -> None:
     app = create_app(demo_db, today)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.click("#--content-tab-partners")
+        titles = app.screen._compositor.render_strips()[0].text
+        await pilot.click("#tab-bar", offset=(titles.index("4 Partners") + 2, 0))
         await pilot.pause()
         assert "partners-pane" in built(app)
-        assert app.query_one(TabbedContent).active == "partners"
+        assert app.active_tab == "partners"
+        assert app.focused is not None and app.query_one("#partners-pane") in app.focused.ancestors
+        underline = app.screen._compositor.render_strips()[1].text
+        assert underline.index("╸") == titles.index("4 Partners") - 1  # the line is under the title
 
 
 @pytest.mark.usefixtures("no_background_build")
@@ -83,7 +86,7 @@ async def test_the_palette_jumps_to_a_partner_in_a_tab_not_built_yet(demo_db: Pa
         await wait_until(pilot, lambda: "Quelmira" in str(palette.query_one(CommandList).get_option_at_index(0).prompt))
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.query_one("#partners-pane").current().id == "p0002")
-        assert app.query_one(TabbedContent).active == "partners"
+        assert app.active_tab == "partners"
 
 
 @pytest.mark.usefixtures("no_background_build")

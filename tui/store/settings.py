@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-
-from tinydb.table import Document
+from typing import TYPE_CHECKING
 
 from tui.domain.settings import Settings
-from tui.store.database import Store
+
+if TYPE_CHECKING:
+    from tui.store.database import Store
 
 TABLE = "settings"
 DOC_ID = 1
@@ -31,6 +32,8 @@ class SettingsRepository:
         if base is not None:
             before = to_record(base)
             record = {name: value for name, value in record.items() if value != before[name]}
+        from tinydb.table import Document
+
         with self.store.transaction():
             table = self.store.table(TABLE)
             if table.contains(doc_id=DOC_ID):

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
@@ -18,24 +19,24 @@ from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
-from textual.widgets import Input, TabbedContent, TabPane
+from textual.containers import Vertical
+from textual.widgets import ContentSwitcher, Input
 
 from tui.i18n import _
-from tui.store.contracts import ContractRepository
-from tui.store.database import Store
 from tui.domain.settings import Settings
 from tui.domain.text import without_control_chars
 from tui.formatting import use_formats
 from tui.store.errors import DatabaseRefused, StoreError
 from tui.store.glance import Glance, read_glance
-from tui.store.partners import PartnerRepository
-from tui.store.settings import SettingsRepository
 from tui.ui.overview import OverviewData, OverviewPane
 from tui.ui.palette import JumpProvider
-from tui.ui.renewal.resume import offer_resume
 from tui.ui.tabs import TAB_BY_ID, TABS
 from tui.ui.widgets.footer import KeysFooter
+from tui.ui.widgets.tab_bar import TabBar
 from tui.ui.widgets.screens import MainScreen, focus_now, in_one_layout
+
+if TYPE_CHECKING:
+    from tui.store.database import Store
 
 POLL_SECONDS = 1.0
 BUILD_TABS_AFTER_SECONDS = 0.5  # after the Overview has painted (and been looked at): the other tabs, one at a time
@@ -86,6 +87,10 @@ class RenewalsApp(App):
             self._preloaded = OverviewData.from_glance(glance[1], today)
 
     def _use_store(self, store: Store) -> None:
+        from tui.store.contracts import ContractRepository
+        from tui.store.partners import PartnerRepository
+        from tui.store.settings import SettingsRepository
+
         self.store = store
         self.contracts = ContractRepository(store)
         self.partners = PartnerRepository(store)
@@ -127,7 +132,11 @@ class RenewalsApp(App):
     def _open_data_file(self, path: Path) -> None:
         """(thread) What `__init__` and `_preload` do without a glance, then hand it to the app."""
         try:
-            store = Store(path)
+            from tui.store.contracts import ContractRepository
+            from tui.store.partners import PartnerRepository
+            from tui.store.settings import SettingsRepository
+
+            store = open_store(path)
             settings = SettingsRepository(store).get()
             contracts, partners = ContractRepository(store), PartnerRepository(store)
             notice_days = settings.notice_days if self._notice_days is None else self._notice_days
@@ -166,6 +175,8 @@ class RenewalsApp(App):
         if self.store.read_only:
             self.notify(_("{path} is read-only for you: you can look, but nothing can be saved.").format(
                 path=self.store.path), title=_("Read-only"), severity="warning", timeout=10)
+        from tui.ui.renewal.resume import offer_resume
+
         self.call_after_refresh(offer_resume, self)
 
     def get_default_screen(self) -> Screen:
@@ -175,9 +186,10 @@ class RenewalsApp(App):
         return MainScreen(id="_default", classes=wide)
 
     def compose(self) -> ComposeResult:
-        with TabbedContent(id="tabs"):
+        yield TabBar([(spec.id, spec.title) for spec in TABS], "overview", id="tab-bar")
+        with ContentSwitcher(initial="overview", id="tabs"):
             for spec in TABS:  # only the Overview is filled now: see tui.ui.tabs
-                with TabPane(spec.title, id=spec.id):
+                with Vertical(id=spec.id, classes="tab"):
                     if spec.id == "overview":
                         yield OverviewPane(id=spec.pane_id, classes="data-pane")
         yield KeysFooter()  # at 80 columns the tab's keys, help and quit all fit
@@ -185,8 +197,8 @@ class RenewalsApp(App):
     async def tab_content(self, tab: str) -> Widget:
         """The pane inside a tab, built and mounted first if that has not happened yet."""
         async with self._building_tab:
-            # Through the main screen's TabbedContent: a dialog may be the current screen.
-            holder = self.tabs.get_pane(tab)
+            # Through the main screen: a dialog may be the current screen.
+            holder = self.tabs.get_child_by_id(tab)
             if not holder.children:
                 await holder.mount(TAB_BY_ID[tab].build())
             return holder.children[0]
@@ -197,8 +209,13 @@ class RenewalsApp(App):
         return self.return_code is not None
 
     @property
-    def tabs(self) -> TabbedContent:
-        return self.screen_stack[0].query_one(TabbedContent)
+    def tabs(self) -> ContentSwitcher:
+        """What holds the tabs' panes (one shown at a time)."""
+        return self.screen_stack[0].query_one("#tabs", ContentSwitcher)
+
+    @property
+    def active_tab(self) -> str:
+        return self.tabs.current or ""
 
     async def build_other_tabs(self) -> None:
         """Fill the tabs not yet shown, one per turn of the event loop, so keys pressed meanwhile wait
@@ -217,11 +234,8 @@ class RenewalsApp(App):
                 return
         self.tabs_built.set()
 
-    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        """A tab picked with the mouse is filled now if it is still empty."""
-        if event.pane.id and not event.pane.children:
-            await self.tab_content(event.pane.id)
-            self._focus_in_tab(event.pane.id)
+    async def on_tab_bar_clicked(self, event: TabBar.Clicked) -> None:
+        await self.action_show_tab(event.tab)
 
     def on_mount(self) -> None:
         self.theme = self.settings.theme
@@ -268,14 +282,15 @@ class RenewalsApp(App):
 
     def show_tab(self, tab: str) -> None:
         """Switch to a tab whose pane is built (`action_show_tab` builds it first if need be)."""
-        self.tabs.active = tab
+        self.tabs.current = tab
+        self.screen_stack[0].query_one(TabBar).active = tab
         self._focus_in_tab(tab)  # now, not after a repaint: the tab is painted once, with its focus
 
     def _focus_in_tab(self, tab: str) -> None:
         """Keys follow the tab: focus its first focusable widget that is not a text field (typing a
         letter should run the tab's keys, not fill a filter), unless focus is already inside it."""
         main = self.screen_stack[0]  # the tabs' screen, also when a dialog is on top of it
-        pane = main.query_one(f"TabPane#{tab}", TabPane)
+        pane = self.tabs.get_child_by_id(tab)
         if main.focused is not None and pane in main.focused.ancestors:
             return
         focusable = [w for w in pane.query("*") if w.focusable]
@@ -393,6 +408,14 @@ class RenewalsApp(App):
                 pane.reload(keep_id)  # type: ignore[attr-defined]
 
 
+def open_store(path: Path) -> Store:
+    """Open (parse and check) the data file.  The storage modules are imported here: a start from the
+    glance paints before they are loaded."""
+    from tui.store.database import Store
+
+    return Store(path)
+
+
 def create_app(db_path: Path | str, today: date, *, store: Store | None = None,
                use_glance: bool = True) -> RenewalsApp:
     """Build the app on the file at `db_path` with a fixed "today" (deterministic for tests).
@@ -410,7 +433,7 @@ def create_app(db_path: Path | str, today: date, *, store: Store | None = None,
             glance = read_glance(Path(db_path))
             if glance is not None:
                 return RenewalsApp(None, today, glance=(Path(db_path), glance))
-        return RenewalsApp(store or Store(db_path), today)
+        return RenewalsApp(store or open_store(Path(db_path)), today)
     except BaseException:
         gc.enable()
         raise

@@ -19,9 +19,7 @@ from tui.formatting import format_count, format_date, format_money
 from tui.i18n import _
 from tui.store.errors import StoreError
 from tui.store.glance import Glance
-from tui.ui.confirm import ConfirmScreen
 from tui.ui.contract_detail import ContractDetail
-from tui.ui.contract_form import ContractForm
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
 
 if TYPE_CHECKING:
@@ -282,6 +280,8 @@ class OverviewPane(Vertical):
 
     # -- edits -------------------------------------------------------------
     def action_add(self) -> None:
+        from tui.ui.contract_form import ContractForm
+
         def saved(contract: Contract | None) -> None:
             if contract is not None:
                 self.write(lambda: self.renewals.contracts.add(contract, self.renewals.today),
@@ -290,6 +290,8 @@ class OverviewPane(Vertical):
         self.app.push_screen(ContractForm(_("New contract"), None, self.id_taken), saved)
 
     def action_edit(self) -> None:
+        from tui.ui.contract_form import ContractForm
+
         original = self.current()
         if original is None:
             return
@@ -304,6 +306,8 @@ class OverviewPane(Vertical):
         self.app.push_screen(ContractForm(_("Edit {id}").format(id=original.id), original, self.id_taken), saved)
 
     def action_delete(self) -> None:
+        from tui.ui.confirm import ConfirmScreen
+
         contract = self.current()
         if contract is None:
             return
