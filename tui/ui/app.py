@@ -200,8 +200,15 @@ class RenewalsApp(App):
             # Through the main screen: a dialog may be the current screen.
             holder = self.tabs.get_child_by_id(tab)
             if not holder.children:
+                self._read_styles(TAB_BY_ID[tab].styles_path)
                 await holder.mount(TAB_BY_ID[tab].build())
             return holder.children[0]
+
+    def _read_styles(self, path: Path | None) -> None:
+        """Add a tab's own stylesheet before its widgets mount (they are styled as they mount; nothing
+        shown already matches its rules, so nothing is restyled)."""
+        if path is not None and not self.stylesheet.has_source(str(path)):
+            self.stylesheet.read(path)
 
     @property
     def closing(self) -> bool:
@@ -240,12 +247,7 @@ class RenewalsApp(App):
     def on_mount(self) -> None:
         self.theme = self.settings.theme
         self.query_one("#overview-table").focus()
-        pane = self.query_one(OverviewPane)
-        summary = pane.summary
-        if pane.count:
-            urgent = summary.expired or summary.due_30
-            self.notify(summary.attention_text(), title=_("Needs attention") if urgent else "",
-                        severity="warning" if urgent else "information")
+        self.call_after_refresh(self._tell_what_needs_attention)  # the first frame is the Overview alone
         if self.loaded.is_set():
             self._after_opening()
         else:
@@ -253,6 +255,15 @@ class RenewalsApp(App):
         self.set_interval(POLL_SECONDS, self.poll_store)
         self.call_after_refresh(self.set_timer, BUILD_TABS_AFTER_SECONDS,
                                 lambda: self.run_worker(self.build_other_tabs, name="build-tabs", group="tabs"))
+
+    def _tell_what_needs_attention(self) -> None:
+        """"2 expired, 3 due within 30 days": the start-up notification."""
+        pane = self.query_one(OverviewPane)
+        summary = pane.summary
+        if pane.count:
+            urgent = summary.expired or summary.due_30
+            self.notify(summary.attention_text(), title=_("Needs attention") if urgent else "",
+                        severity="warning" if urgent else "information")
 
     # -- what reaches the terminal -----------------------------------------
     async def on_event(self, event: events.Event) -> None:

@@ -1,6 +1,6 @@
 """The four tabs, and what fills each one.
 
-Only the Overview is built at start-up. The other tabs' modules (the forecast engine, the partner
+Only the Overview is built at start-up, and only its styles (app.tcss) are parsed then. The other tabs' modules (the forecast engine, the partner
 search, the renewal wizard) and their panes are imported and mounted after the Overview has painted,
 or at once when one of them is wanted sooner: start-up then costs one tab, not four.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import import_module
+from pathlib import Path
 
 from textual.widget import Widget
 
@@ -20,6 +21,11 @@ class TabSpec:
     id: str
     module: str
     class_name: str
+    styles: str | None = None  # the tab's own .tcss beside this module, read when the tab is built
+
+    @property
+    def styles_path(self) -> Path | None:
+        return Path(__file__).with_name(self.styles) if self.styles else None
 
     @property
     def title(self) -> str:
@@ -40,8 +46,8 @@ class TabSpec:
 
 TABS = (
     TabSpec("overview", "tui.ui.overview", "OverviewPane"),
-    TabSpec("renewal", "tui.ui.renewal.pane", "RenewalPane"),
-    TabSpec("forecast", "tui.ui.forecast", "ForecastPane"),
-    TabSpec("partners", "tui.ui.partners", "PartnersPane"),
+    TabSpec("renewal", "tui.ui.renewal.pane", "RenewalPane", "renewal.tcss"),
+    TabSpec("forecast", "tui.ui.forecast", "ForecastPane", "forecast.tcss"),
+    TabSpec("partners", "tui.ui.partners", "PartnersPane", "partners.tcss"),
 )
 TAB_BY_ID = {spec.id: spec for spec in TABS}
