@@ -131,6 +131,7 @@ class RenewalsApp(App):
 
     def _open_data_file(self, path: Path) -> None:
         """(thread) What `__init__` and `_preload` do without a glance, then hand it to the app."""
+        gc.disable()  # as create_app does around a load: see _preload
         try:
             from tui.store.contracts import ContractRepository
             from tui.store.partners import PartnerRepository
@@ -438,12 +439,12 @@ def create_app(db_path: Path | str, today: date, *, store: Store | None = None,
     The garbage collector stays off while the data is loaded; the thread that
     loads it turns it back on.
     """
+    if store is None and use_glance:
+        glance = read_glance(Path(db_path))
+        if glance is not None:  # the data file is read after the first paint (see _open_data_file)
+            return RenewalsApp(None, today, glance=(Path(db_path), glance))
     gc.disable()
     try:
-        if store is None and use_glance:
-            glance = read_glance(Path(db_path))
-            if glance is not None:
-                return RenewalsApp(None, today, glance=(Path(db_path), glance))
         return RenewalsApp(store or open_store(Path(db_path)), today)
     except BaseException:
         gc.enable()
