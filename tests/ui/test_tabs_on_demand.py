@@ -45,6 +45,27 @@ async def test_the_other_tabs_are_built_after_the_first_paint(demo_db: Path, tod
         assert built(app) == {"overview-pane", "renewal-pane", "forecast-pane", "partners-pane"}
 
 
+async def test_tabs_built_in_the_background_are_sized_while_hidden_and_leave_the_focus_alone(
+        demo_db: Path, today) -> None:
+    """Their first visit then lays the screen out once, like any later one (tui/ui/app.py)."""
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.tabs_built.wait()
+        if app.screen.is_modal:  # "resume the draft?"
+            await pilot.press("n")
+        await pilot.pause()
+        assert app.active_tab == "overview" and app.focused is app.query_one("#overview-table")
+        for tab, table in (("renewal", "#renewal-summary"), ("forecast", "#forecast-products"),
+                           ("partners", "#partners-table")):
+            assert not app.tabs.get_child_by_id(tab).display  # never shown
+            widget = app.query_one(table)
+            assert widget.outer_size.width > 0 and widget.outer_size.height > 0, table
+        await pilot.press("4")
+        await pilot.pause()
+        assert app.query_one("#partners-table").size.height > 0
+
+
 @pytest.mark.usefixtures("no_background_build")
 async def test_a_number_key_builds_its_tab_and_focuses_it(demo_db: Path, today) -> None:
     app = create_app(demo_db, today)
