@@ -118,6 +118,13 @@ def test_no_glance_without_a_data_file_or_for_a_damaged_one(tmp_path: Path) -> N
     assert not glance_path(path).exists()
 
 
+def test_a_temporary_glance_left_by_a_killed_writer_is_removed_by_the_next_write(store: Store) -> None:
+    leftover = store.path.parent / f".{glance_path(store.path).name}-x1y2.part"
+    leftover.write_text("half a glance")
+    assert remember_first_screen(store)
+    assert not leftover.exists() and read_glance(store.path) is not None
+
+
 def test_the_glance_is_not_swept_up_as_a_killed_writers_temporary_file(store: Store) -> None:
     """The data file's writers delete `.<name>.*.tmp` files under the lock; the glance is not one."""
     remember_first_screen(store)

@@ -105,6 +105,8 @@ def write_glance(path: Path, signature: tuple, glance: Glance) -> None:
         "totals": {currency: str(total) for currency, total in glance.annual_totals.items()},
     }, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     target = glance_path(path)
+    for leftover in target.parent.glob(f".{target.name}-*.part"):  # a writer killed mid-write left it
+        leftover.unlink(missing_ok=True)  # (another one writing now loses its write: harmless)
     # Not atomic_write's temporary name: the data file's writers sweep those up as a killed writer's.
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".part", dir=target.parent)
     try:
