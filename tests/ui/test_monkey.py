@@ -9,6 +9,7 @@ import pytest
 
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
+from tui.store.glance import remember_first_screen
 from tui.ui.app import create_app
 
 KEYS = (
@@ -19,9 +20,10 @@ KEYS = (
 )
 
 
-async def monkey(db: Path, today, presses: int, seed: int) -> None:
+async def monkey(db: Path, today, presses: int, seed: int, *, from_glance: bool = False) -> None:
     rng = random.Random(seed)
     app = create_app(db, today)
+    assert app.loaded.is_set() is not from_glance  # with a glance, the file is read after the first paint
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(presses):
             await pilot.press(rng.choice(KEYS))
@@ -33,6 +35,12 @@ async def monkey(db: Path, today, presses: int, seed: int) -> None:
 
 async def test_300_random_keys(demo_db: Path, today) -> None:
     await monkey(demo_db, today, presses=300, seed=20261127)
+
+
+async def test_300_random_keys_from_the_first_key_of_a_start_from_the_glance(demo_db: Path, today) -> None:
+    """Keys pressed while the data file is still being read wait for it (tui/store/glance.py)."""
+    remember_first_screen(Store(demo_db))
+    await monkey(demo_db, today, presses=300, seed=20261128, from_glance=True)
 
 
 @pytest.mark.slow
