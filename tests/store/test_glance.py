@@ -119,7 +119,7 @@ def test_no_glance_without_a_data_file_or_for_a_damaged_one(tmp_path: Path) -> N
 
 
 def test_a_temporary_glance_left_by_a_killed_writer_is_removed_by_the_next_write(store: Store) -> None:
-    leftover = store.path.parent / f".{glance_path(store.path).name}-x1y2.part"
+    leftover = store.path.parent / f".{glance_path(store.path).name}.x1y2.part"
     leftover.write_text("half a glance")
     assert remember_first_screen(store)
     assert not leftover.exists() and read_glance(store.path) is not None

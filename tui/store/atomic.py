@@ -10,23 +10,29 @@ from pathlib import Path
 TMP_SUFFIX = ".tmp"
 
 
-def atomic_write(path: Path, data: bytes) -> os.stat_result:
+def atomic_write(path: Path, data: bytes, *, suffix: str = TMP_SUFFIX, mode: int | None = None,
+                 durable: bool = True) -> os.stat_result:
     """Replace `path` with `data` so that a kill at any instant leaves the old or the new file.
 
     The bytes go to a temporary file in the same directory (same filesystem,
     so the rename is atomic), which is fsynced before `os.replace`; then the
     directory is fsynced so the rename itself survives a power cut.  Returns
-    the new file's stat.
+    the new file's stat.  `durable=False` skips both fsyncs (for a cache that
+    may be lost); `mode` defaults to the replaced file's; the temporary file is
+    named `.<name>.<random><suffix>`.
     """
     directory = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=directory)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=directory)
     try:
         with os.fdopen(fd, "wb") as tmp:
             tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        if path.exists():
-            os.chmod(tmp_name, path.stat().st_mode & 0o777)
+            if durable:
+                tmp.flush()
+                os.fsync(tmp.fileno())
+        if mode is None and path.exists():
+            mode = path.stat().st_mode & 0o777
+        if mode is not None:
+            os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
     except BaseException:
         try:
@@ -34,7 +40,8 @@ def atomic_write(path: Path, data: bytes) -> os.stat_result:
         except FileNotFoundError:
             pass
         raise
-    fsync_directory(directory)
+    if durable:
+        fsync_directory(directory)
     return path.stat()
 
 

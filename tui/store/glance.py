@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import heapq
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -28,11 +26,13 @@ from pathlib import Path
 from tui.domain.contract import Contract
 from tui.domain.money import totals_by_currency
 from tui.domain.settings import Settings
+from tui.store.atomic import atomic_write
 from tui.store.locking import file_signature
 from tui.store.records import contract_from_record, contract_to_record
 
 GLANCE_VERSION = 1
 GLANCE_ROWS = 200  # more rows than a terminal shows
+PART_SUFFIX = ".part"  # of a glance being written
 
 
 @dataclass(frozen=True)
@@ -105,21 +105,11 @@ def write_glance(path: Path, signature: tuple, glance: Glance) -> None:
         "totals": {currency: str(total) for currency, total in glance.annual_totals.items()},
     }, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     target = glance_path(path)
-    for leftover in target.parent.glob(f".{target.name}-*.part"):  # a writer killed mid-write left it
+    for leftover in target.parent.glob(f".{target.name}.*{PART_SUFFIX}"):  # a writer killed mid-write left it
         leftover.unlink(missing_ok=True)  # (another one writing now loses its write: harmless)
-    # Not atomic_write's temporary name: the data file's writers sweep those up as a killed writer's.
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(payload)
-        os.chmod(tmp_name, path.stat().st_mode & 0o666)  # readable by whoever may read the data file
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
-        raise
+    # Not the data file's temporary suffix: its writers sweep those up as a killed writer's. Not durable:
+    # a glance lost in a power cut only means a slower start. As readable as the data file, no more.
+    atomic_write(target, payload, suffix=PART_SUFFIX, mode=path.stat().st_mode & 0o666, durable=False)
 
 
 def glance_is_current(path: Path, signature: tuple | None) -> bool:
