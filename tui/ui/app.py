@@ -85,15 +85,16 @@ class RenewalsApp(TabHost, App):
             self._apply_settings(glance[1].settings)
             self._preloaded = OverviewData.from_glance(glance[1], today)
 
-    def _use_store(self, store: Store) -> None:
+    def _use_store(self, store: Store, repositories: tuple | None = None) -> None:
+        """Read and write through `store`, with the repositories made for it already if given (they
+        keep what they have converted)."""
         from tui.store.contracts import ContractRepository
         from tui.store.partners import PartnerRepository
         from tui.store.settings import SettingsRepository
 
         self.store = store
-        self.contracts = ContractRepository(store)
-        self.partners = PartnerRepository(store)
-        self.settings_store = SettingsRepository(store)
+        self.contracts, self.partners, self.settings_store = repositories or (
+            ContractRepository(store), PartnerRepository(store), SettingsRepository(store))
         self._shown_generation = store.generation  # the data file's load the tabs show; see poll_store
 
     def _apply_settings(self, settings: Settings) -> None:
@@ -137,14 +138,15 @@ class RenewalsApp(TabHost, App):
             from tui.store.settings import SettingsRepository
 
             store = open_store(path)
-            settings = SettingsRepository(store).get()
-            contracts, partners = ContractRepository(store), PartnerRepository(store)
+            repositories = ContractRepository(store), PartnerRepository(store), SettingsRepository(store)
+            contracts, partners, settings_store = repositories
+            settings = settings_store.get()
             notice_days = settings.notice_days if self._notice_days is None else self._notice_days
             data = OverviewData.load(contracts.all(), partners.names(), self.today, notice_days)
         except DatabaseRefused as refused:  # replaced since the glance was read (a race)
             self._call_app(self._cannot_open, refused)
         else:
-            self._call_app(self._opened, store, settings, data)
+            self._call_app(self._opened, store, repositories, settings, data)
         finally:
             gc.freeze()
             gc.enable()
@@ -155,8 +157,8 @@ class RenewalsApp(TabHost, App):
         except RuntimeError:  # the app closed meanwhile
             pass
 
-    def _opened(self, store: Store, settings: Settings, data: OverviewData) -> None:
-        self._use_store(store)
+    def _opened(self, store: Store, repositories: tuple, settings: Settings, data: OverviewData) -> None:
+        self._use_store(store, repositories)
         self._glance_of = None
         if settings != self.settings:
             self.use_settings(settings)
