@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+from textual.widgets import Input
+
 from tests.conftest import make_contract
 from tui.domain.contract_query import Show, SortOrder
 from tui.store.contracts import ContractRepository
@@ -159,3 +162,17 @@ async def test_space_marks_contracts_for_the_next_action(demo_db: Path, today) -
         assert "●" in app.query_one(VirtualTable).render_line(1).text
         await pilot.press("up", "space")
         assert [c.id for c in pane.marked_or_current()] == ["SEP-2021-0417"]
+
+
+async def test_keys_typed_in_one_burst_after_slash_go_to_the_filter(demo_db: Path, today) -> None:
+    """Over a slow link keys arrive together: "/" must move the focus before the next key is read."""
+    app = create_app(demo_db, today)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key, character in [("slash", "/"), *((c, c) for c in "backup")]:
+            app.post_message(events.Key(key, character))  # as the terminal sends them, without waiting
+        await pilot.pause()
+        assert app.query_one("#overview-filter", Input).value == "backup"
+        assert app.query_one(OverviewPane).query_state.text == "backup"
+        await pilot.press("slash", "x")  # in the filter, "/" is a character like any other
+        assert app.query_one("#overview-filter", Input).value == "backup/x"

@@ -21,6 +21,7 @@ from tui.store.errors import StoreError
 from tui.store.glance import Glance
 from tui.ui.contract_detail import ContractDetail
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
+from tui.ui.widgets.screens import focus_now
 
 if TYPE_CHECKING:
     from tui.ui.app import RenewalsApp
@@ -101,7 +102,9 @@ class OverviewPane(Vertical):
     # What the Footer shows fits 80 columns with help and quit; the rest is in the help (F1). The filter
     # bar says "/ filter" itself and the mode line shows the sort.
     BINDINGS = [
-        Binding("slash", "focus_filter", _("Filter"), show=False),
+        # A priority binding runs as the key is read, so the keys after it in one burst (a slow link
+        # delivers them together) already go to the filter; typed in the filter, "/" is just a character.
+        Binding("slash", "focus_filter", _("Filter"), show=False, priority=True),
         Binding("space", "toggle_mark", _("Mark")),
         Binding("f", "cycle_show", _("Show")),
         Binding("s", "cycle_sort", _("Sort"), show=False),
@@ -250,11 +253,11 @@ class OverviewPane(Vertical):
             self.refilter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(VirtualTable).focus()
+        focus_now(self.screen, self.query_one(VirtualTable))
 
     def on_key(self, event) -> None:
         if event.key == "escape" and self.query_one("#overview-filter", Input).has_focus:
-            self.query_one(VirtualTable).focus()
+            focus_now(self.screen, self.query_one(VirtualTable))
             event.stop()
 
     async def action_renew(self) -> None:
@@ -264,7 +267,11 @@ class OverviewPane(Vertical):
             (await self.renewals.tab_content("renewal")).start_new(contracts)  # type: ignore[attr-defined]
 
     def action_focus_filter(self) -> None:
-        self.query_one("#overview-filter", Input).focus()
+        field = self.query_one("#overview-filter", Input)
+        if field.has_focus:
+            field.insert_text_at_cursor("/")
+        else:
+            focus_now(self.screen, field)  # now: the next key read is the filter's
 
     def action_cycle_show(self) -> None:
         self.query_state = replace(self.query_state, show=self.query_state.show.next())

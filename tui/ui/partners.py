@@ -23,6 +23,7 @@ from tui.ui.partner_edits import PartnerEdits
 from tui.ui.partner_filters import PartnerFilters, cycle
 from tui.ui.partner_pickers import ChoiceScreen, NearChoice, NearScreen
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
+from tui.ui.widgets.screens import focus_now
 
 if TYPE_CHECKING:
     from tui.ui.app import RenewalsApp
@@ -47,7 +48,8 @@ def partner_columns(with_distance: bool) -> list[Column]:
 
 class PartnersPane(PartnerEdits, Vertical):
     BINDINGS = [
-        Binding("slash", "focus_search", _("Search"), show=False),  # the search bar says "/ search"
+        # the search bar says "/ search"; a priority binding: see the Overview's filter
+        Binding("slash", "focus_search", _("Search"), show=False, priority=True),
         Binding("c", "pick_country", _("Country"), group=FILTER_GROUP),
         Binding("t", "cycle_tier", _("Tier"), group=FILTER_GROUP),
         Binding("y", "cycle_kind", _("Type"), group=FILTER_GROUP),
@@ -226,15 +228,19 @@ class PartnersPane(PartnerEdits, Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "partners-search":
-            self.query_one(VirtualTable).focus()
+            focus_now(self.screen, self.query_one(VirtualTable))
 
     def on_key(self, event) -> None:
         if event.key in ("escape", "down") and self.query_one("#partners-search", Input).has_focus:
-            self.query_one(VirtualTable).focus()
+            focus_now(self.screen, self.query_one(VirtualTable))
             event.stop()
 
     def action_focus_search(self) -> None:
-        self.query_one("#partners-search", Input).focus()
+        field = self.query_one("#partners-search", Input)
+        if field.has_focus:
+            field.insert_text_at_cursor("/")
+        else:
+            focus_now(self.screen, field)  # now: the next key read is the search's
 
     def set_filters(self, filters: PartnerFilters) -> None:
         self.filters = filters

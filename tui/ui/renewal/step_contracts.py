@@ -19,6 +19,7 @@ from tui.formatting import format_count, format_date, format_decimal, format_mon
 from tui.i18n import _
 from tui.ui.renewal.step_base import WizardStep, read_date
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
+from tui.ui.widgets.screens import focus_now
 
 TONE = {Status.EXPIRED: "bad", Status.DUE: "warn", Status.ACTIVE: ""}
 
@@ -194,4 +195,4 @@ class StepContracts(WizardStep):
         self.query_one("#coterm-date", Input).value = format_date(suggested_dates(selected)[which])
 
     def action_filter(self) -> None:
-        self.query_one("#coterm-filter", Input).focus()
+        focus_now(self.screen, self.query_one("#coterm-filter", Input))  # the keys typed next are the filter's
