@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.widgets import Input
 
 from tests.conftest import TODAY
 from tests.ui.renewal_helpers import (
@@ -174,3 +176,17 @@ async def test_a_contract_changed_elsewhere_stops_completion_until_reviewed(db: 
         assert not isinstance(app.screen, RenewalWizard)
     stored = ContractRepository(Store(db)).get("A-2")
     assert (stored.end, stored.notes, stored.certificate) == (T, "edited elsewhere", "LC-NEW")
+
+
+async def test_keys_typed_in_one_burst_after_slash_go_to_the_contract_filter(demo_db: Path, today) -> None:
+    """As in the Overview: "/" moves the focus as it is read, so the keys after it in a burst are the filter's;
+    typed in a field, "/" is a character."""
+    app = create_app(demo_db, today)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_renewal(app, pilot)
+        for key, character in [("slash", "/"), *((c, c) for c in "SEP")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert app.screen.query_one("#coterm-filter", Input).value == "SEP"
+        await pilot.press("slash")
+        assert app.screen.query_one("#coterm-filter", Input).value == "SEP/"

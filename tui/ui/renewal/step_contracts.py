@@ -48,7 +48,7 @@ class StepContracts(WizardStep):
         Binding("space", "toggle", _("Select")),
         Binding("t", "suggest(0)", _("T=latest+1y")),
         Binding("l", "suggest(1)", _("T=latest")),
-        Binding("slash", "filter", _("Filter")),
+        Binding("slash", "filter", _("Filter"), priority=True),  # at once: see the Overview's filter
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -195,4 +195,8 @@ class StepContracts(WizardStep):
         self.query_one("#coterm-date", Input).value = format_date(suggested_dates(selected)[which])
 
     def action_filter(self) -> None:
-        focus_now(self.screen, self.query_one("#coterm-filter", Input))  # the keys typed next are the filter's
+        focused = self.screen.focused
+        if isinstance(focused, Input):  # typed in a field, "/" is just a character
+            focused.insert_text_at_cursor("/")
+        else:
+            focus_now(self.screen, self.query_one("#coterm-filter", Input))  # the keys typed next are the filter's
