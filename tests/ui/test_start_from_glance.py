@@ -169,3 +169,17 @@ def test_the_command_line_leaves_a_glance_of_the_file_as_the_app_closed_it(
     assert cli.main(["--db", str(demo_db), "--today", TODAY.isoformat()]) == 0
     assert glance_is_current(demo_db, Store(demo_db).signature)
     assert "NEW-1" in [c.id for c in read_glance(demo_db).first]
+
+
+async def test_any_failure_to_read_the_file_after_the_glance_stops_the_app_instead_of_holding_the_keys(
+        demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    remember_first_screen(Store(demo_db))
+
+    def unreadable(path) -> Store:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("tui.ui.app.open_store", unreadable)
+    app = create_app(demo_db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(lambda: app.return_code is not None, pilot)
+    assert app.loaded.is_set() and app.return_code == 1 and isinstance(app.failure, PermissionError)

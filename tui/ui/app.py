@@ -58,13 +58,11 @@ class RenewalsApp(TabHost, App):
     ]
     COMMANDS = App.COMMANDS | {JumpProvider}
 
-    def __init__(self, store: Store | None, today: date, *, notice_days: int | None = None,
-                 glance: tuple[Path, Glance] | None = None) -> None:
+    def __init__(self, store: Store | None, today: date, *, glance: tuple[Path, Glance] | None = None) -> None:
         """Open on `store`; or, with `glance` instead (the data file's path and its start-up glance),
         paint the glance first and open the data file right after (see tui.store.glance)."""
         super().__init__()
         self.today = today
-        self._notice_days = notice_days
         self._refused_notice_shown = False
         self._preloaded: OverviewData | None = None
         self._preloader: threading.Thread | None = None
@@ -72,7 +70,7 @@ class RenewalsApp(TabHost, App):
         self.tabs_built = asyncio.Event()  # set once every tab has its pane
         self.loaded = asyncio.Event()  # set once the data file is open (keys and clicks wait for it)
         self.input_waiting = 0  # keys, clicks and pastes waiting for `loaded`
-        self.failure: DatabaseRefused | None = None  # why the data file could not be opened after a glance
+        self.failure: Exception | None = None  # why the data file could not be opened after a glance
         self._glance_of = glance[0] if glance else None
         if store is not None:
             self._use_store(store)
@@ -88,18 +86,14 @@ class RenewalsApp(TabHost, App):
     def _use_store(self, store: Store, repositories: tuple | None = None) -> None:
         """Read and write through `store`, with the repositories made for it already if given (they
         keep what they have converted)."""
-        from tui.store.contracts import ContractRepository
-        from tui.store.partners import PartnerRepository
-        from tui.store.settings import SettingsRepository
-
         self.store = store
-        self.contracts, self.partners, self.settings_store = repositories or (
-            ContractRepository(store), PartnerRepository(store), SettingsRepository(store))
+        self.contracts, self.partners, self.settings_store = repositories or repositories_for(store)
         self._shown_generation = store.generation  # the data file's load the tabs show; see poll_store
 
     def _apply_settings(self, settings: Settings) -> None:
+        """Show everything with these settings from now on (the caller redraws what is shown)."""
         self.settings = settings
-        self.notice_days = settings.notice_days if self._notice_days is None else self._notice_days
+        self.notice_days = settings.notice_days
         use_formats(settings.date_format, settings.number_format)
 
     def _preload(self) -> None:
@@ -133,18 +127,13 @@ class RenewalsApp(TabHost, App):
         """(thread) What `__init__` and `_preload` do without a glance, then hand it to the app."""
         gc.disable()  # as create_app does around a load: see _preload
         try:
-            from tui.store.contracts import ContractRepository
-            from tui.store.partners import PartnerRepository
-            from tui.store.settings import SettingsRepository
-
             store = open_store(path)
-            repositories = ContractRepository(store), PartnerRepository(store), SettingsRepository(store)
+            repositories = repositories_for(store)
             contracts, partners, settings_store = repositories
             settings = settings_store.get()
-            notice_days = settings.notice_days if self._notice_days is None else self._notice_days
-            data = OverviewData.load(contracts.all(), partners.names(), self.today, notice_days)
-        except DatabaseRefused as refused:  # replaced since the glance was read (a race)
-            self._call_app(self._cannot_open, refused)
+            data = OverviewData.load(contracts.all(), partners.names(), self.today, settings.notice_days)
+        except Exception as error:  # replaced since the glance was read (a race), unreadable, …
+            self._call_app(self._cannot_open, error)  # keys wait for `loaded`: never leave it unset
         else:
             self._call_app(self._opened, store, repositories, settings, data)
         finally:
@@ -168,10 +157,11 @@ class RenewalsApp(TabHost, App):
         self.loaded.set()
         self._after_opening()
 
-    def _cannot_open(self, refused: DatabaseRefused) -> None:
-        self.failure = refused
+    def _cannot_open(self, error: Exception) -> None:
+        """Stop with the reason; the command line reports it as it reports a file refused at start."""
+        self.failure = error
         self.loaded.set()
-        self.exit(return_code=2)
+        self.exit(return_code=2 if isinstance(error, DatabaseRefused) else 1)
 
     def _after_opening(self) -> None:
         if self.store.read_only:
@@ -274,10 +264,8 @@ class RenewalsApp(TabHost, App):
         self.push_screen(SettingsScreen(self.settings), saved)
 
     def use_settings(self, settings: Settings) -> None:
-        """Show everything with these settings from now on (the caller redraws the tabs)."""
-        self.settings = settings
-        self.notice_days = settings.notice_days
-        use_formats(settings.date_format, settings.number_format)
+        """Settings changed while the app runs: the theme too (the caller redraws the tabs)."""
+        self._apply_settings(settings)
         self.theme = settings.theme
 
     def action_import(self) -> None:
@@ -352,6 +340,15 @@ class RenewalsApp(TabHost, App):
         for pane in self.query(".data-pane"):
             if pane.is_mounted:  # one still being built reads the stored state when it is
                 pane.reload(keep_id)  # type: ignore[attr-defined]
+
+
+def repositories_for(store: Store) -> tuple:
+    """(contracts, partners, settings) repositories of `store`, imported here: see `open_store`."""
+    from tui.store.contracts import ContractRepository
+    from tui.store.partners import PartnerRepository
+    from tui.store.settings import SettingsRepository
+
+    return ContractRepository(store), PartnerRepository(store), SettingsRepository(store)
 
 
 def open_store(path: Path) -> Store:
