@@ -127,5 +127,6 @@ def run_app(ctx: CliContext, *, mouse: bool = True) -> int:
     if app.failure is not None:  # the data file was replaced by something unreadable as the app started
         raise app.failure
     if app.loaded.is_set():
-        remember_first_screen(app.store)  # the next start paints this state before reading the file
+        # The next start paints this state before reading the file; the app's repositories hold its contracts.
+        remember_first_screen(app.store, (app.contracts, app.partners, app.settings_store))
     return app.return_code or 0

@@ -68,17 +68,27 @@ def make_glance(contracts: list[Contract], partner_names: dict[str, str], settin
     )
 
 
-def read_glance(path: Path) -> Glance | None:
-    """The glance of the data file at `path` as it is now on disk, or None (none, stale or unreadable)."""
-    from tui.store.settings import settings_from_record
-
-    signature = file_signature(path)
+def _stored(path: Path, signature: tuple | None) -> dict | None:
+    """The glance file's contents if it is a glance of the data file's state `signature`, else None."""
     if signature is None:
         return None
     try:
         raw = json.loads(glance_path(path).read_bytes())
-        if raw.get("version") != GLANCE_VERSION or raw.get("of") != list(signature):
-            return None
+    except (OSError, ValueError):
+        return None
+    if not isinstance(raw, dict) or raw.get("version") != GLANCE_VERSION or raw.get("of") != list(signature):
+        return None
+    return raw
+
+
+def read_glance(path: Path) -> Glance | None:
+    """The glance of the data file at `path` as it is now on disk, or None (none, stale or unreadable)."""
+    from tui.store.settings import settings_from_record
+
+    raw = _stored(path, file_signature(path))
+    if raw is None:
+        return None
+    try:
         shared: dict = {}
         return Glance(
             settings=settings_from_record(raw["settings"]),
@@ -87,8 +97,8 @@ def read_glance(path: Path) -> Glance | None:
             ends=[int(day) for day in raw["ends"]],
             annual_totals={str(k): Decimal(v) for k, v in raw["totals"].items()},
         )
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, ArithmeticError):
-        return None  # a glance written by hand or cut short: start the slow way
+    except (ValueError, TypeError, KeyError, AttributeError, ArithmeticError):
+        return None  # a glance edited by hand: start the slow way
 
 
 def write_glance(path: Path, signature: tuple, glance: Glance) -> None:
@@ -113,21 +123,14 @@ def write_glance(path: Path, signature: tuple, glance: Glance) -> None:
 
 
 def glance_is_current(path: Path, signature: tuple | None) -> bool:
-    """Is the glance on disk the one of the data file's state `signature`?  (Cheaper than reading it.)"""
-    try:
-        with open(glance_path(path), "rb") as handle:
-            head = handle.read(200)
-    except OSError:
-        return False
-    start = head.find(b'"of":[')
-    end = head.find(b"]", start)
-    return signature is not None and start >= 0 and end > start and \
-        head[start + 6:end] == ",".join(str(n) for n in signature).encode("ascii")
+    """Is the glance on disk the one of the data file's state `signature`?"""
+    return _stored(path, signature) is not None
 
 
-def remember_first_screen(store) -> bool:
+def remember_first_screen(store, repositories: tuple | None = None) -> bool:
     """Write the glance of the store's data file as it is now, if the one on disk is not that already.
-    False when nothing was written (up to date, no file, damaged file, or the directory is read-only)."""
+    `repositories`: (contracts, partners, settings) of `store` that already hold what they converted (the
+    app's). False when nothing was written (up to date, no file, damaged file, or a read-only directory)."""
     from tui.store.contracts import ContractRepository
     from tui.store.errors import DatabaseRefused
     from tui.store.partners import PartnerRepository
@@ -140,8 +143,9 @@ def remember_first_screen(store) -> bool:
     signature = store.signature
     if signature is None or store.read_only or glance_is_current(store.path, signature):
         return False
-    glance = make_glance(ContractRepository(store).all(), PartnerRepository(store).names(),
-                         SettingsRepository(store).get())
+    contracts, partners, settings = repositories or (
+        ContractRepository(store), PartnerRepository(store), SettingsRepository(store))
+    glance = make_glance(contracts.all(), partners.names(), settings.get())
     try:
         write_glance(store.path, signature, glance)
     except OSError:

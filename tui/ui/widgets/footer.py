@@ -141,7 +141,7 @@ class KeysFooter(Widget, can_focus=False):
 
     @property
     def keys_shown(self) -> str:
-        """The footer's line as text (for tests and the help)."""
+        """The footer's line as text."""
         return self.render().plain
 
     # -- drawing -------------------------------------------------------------
