@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -55,20 +55,13 @@ class FirstRows(Sequence):
     def __len__(self) -> int:
         return self.count
 
-    @overload
-    def __getitem__(self, index: int) -> Contract | None: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Contract | None]: ...
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self.count))]
-        if not -self.count <= index < self.count:
+    def __getitem__(self, index: int) -> Contract | None:  # type: ignore[override]  (no slices: unused)
+        if not 0 <= index < self.count:
             raise IndexError(index)
-        index %= self.count
         return self.known[index] if index < len(self.known) else None
 
     def __iter__(self) -> Iterator[Contract]:
+        """The known rows only (finding the cursor's contract looks at them)."""
         return iter(self.known)
 
 
