@@ -114,14 +114,17 @@ class ForecastPane(SampleEditing, Vertical):
             self.refresh_data()
 
     async def prepare(self) -> None:
-        """Build the widgets and compute the plans before the tab is first opened (the app calls this
-        in a quiet moment after start-up), so that opening it only has to show them."""
+        """Build the widgets and compute the first plans before the tab is first opened (the app calls
+        this in a quiet moment after start-up), so that opening it only has to show them."""
+        await self._build_and_load()
+        self.plan_first_rows()  # while hidden (shown, drawing the rows plans what is on screen)
+
+    async def _build_and_load(self) -> None:
         if not self.built:
             await self.mount_compose(self.compose_tab())
             self.built = True
         if self._stale:
             self.refresh_data()
-            self.plan_first_rows()
 
     def plan_first_rows(self) -> None:
         """Work out the plans of the products the list shows first (each is computed on first use: ~1 ms a
@@ -134,7 +137,7 @@ class ForecastPane(SampleEditing, Vertical):
             self.book.row(product)
 
     async def on_show(self, event: events.Show) -> None:
-        await self.prepare()
+        await self._build_and_load()
         focused = self.app.focused
         if focused is None or self not in focused.ancestors:
             self.query_one("#forecast-products", VirtualTable).focus()
