@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from tests.conftest import make_contract
 from tui.domain.contract import Contract, FieldChange, HistoryEntry
-from tui.store.records import contract_from_record, contract_to_record
+from tui.store.records import SharedValues, contract_from_record, contract_to_record
 
 
 def test_a_record_becomes_the_same_contract_with_every_field_and_its_history() -> None:
@@ -25,7 +25,7 @@ def test_a_record_becomes_the_same_contract_with_every_field_and_its_history() -
 
 
 def test_entries_without_changes_are_shared_between_contracts_only_when_equal() -> None:
-    shared: dict = {}
+    shared = SharedValues()
     created = (HistoryEntry(date(2025, 1, 2), "import", ()),)
     one = contract_from_record(contract_to_record(make_contract("C-1", history=created)), shared)
     two = contract_from_record(contract_to_record(make_contract("C-2", history=created)), shared)
@@ -34,3 +34,11 @@ def test_entries_without_changes_are_shared_between_contracts_only_when_equal() 
     assert one.history[0] is two.history[0] and one.history == created
     assert other.history[0].source == "created" and other.history[0] is not one.history[0]
     assert contract_from_record(contract_to_record(make_contract("C-4", start=None))).start is None
+
+
+def test_records_share_the_values_they_repeat() -> None:
+    shared = SharedValues()
+    one, two = (contract_from_record(contract_to_record(make_contract(i, partner="p1", start=date(2025, 1, 2))), shared)
+                for i in ("C-1", "C-2"))
+    for name in ("product", "currency", "partner", "end", "start", "unit_price"):
+        assert getattr(one, name) is getattr(two, name), name

@@ -23,14 +23,14 @@ CONTRACT_COLUMNS = (
 REQUIRED_COLUMNS = frozenset({"id", "product", "quantity", "end", "unit_price", "currency"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldChange:
     field: str
     old: str
     new: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HistoryEntry:
     """One change to a contract: when (the app's "today"), why, and each field's old and new text."""
 
@@ -39,7 +39,7 @@ class HistoryEntry:
     changes: tuple[FieldChange, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contract:
     id: str
     product: str

@@ -21,7 +21,7 @@ USAGE_COLUMNS = ("product", "date", "in_use")
 MAX_IN_USE = 10_000_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UsageSample:
     product: str
     on: date

@@ -10,7 +10,7 @@ from tui.domain.contract import Contract, HistoryEntry
 from tui.i18n import _
 from tui.store.database import Store
 from tui.store.errors import ConflictError, NotFoundError
-from tui.store.records import contract_from_record, contract_to_record
+from tui.store.records import SharedValues, contract_from_record, contract_to_record
 
 TABLE = "contracts"
 
@@ -27,21 +27,18 @@ class ContractRepository:
         self.store = store
         self._generation = -1
         self._by_id: dict[str, Contract] = {}
-        self._doc_ids: dict[str, int] = {}
 
     # -- reading -----------------------------------------------------------
     def _sync(self) -> None:
-        self.store.raw_table(TABLE)  # reloads the file if it changed
+        self.store.catch_up()
         if self._generation == self.store.generation:
             return
         by_id: dict[str, Contract] = {}
-        doc_ids: dict[str, int] = {}
-        shared: dict = {}  # history entries equal for many contracts, made once
-        for doc_id, raw in self.store.raw_table(TABLE).items():
+        shared = SharedValues()
+        for _doc_id, raw in self.store.documents(TABLE):  # one at a time: never all in memory as documents
             contract = contract_from_record(raw, shared)
             by_id[contract.id] = contract
-            doc_ids[contract.id] = int(doc_id)
-        self._by_id, self._doc_ids = by_id, doc_ids
+        self._by_id = by_id
         self._generation = self.store.generation
 
     def all(self) -> list[Contract]:
@@ -100,10 +97,9 @@ class ContractRepository:
                 replace(c, revision=1, history=(HistoryEntry(today, source, ()),)) for c in new
             ]
             if created:
-                doc_ids = self.store.table(TABLE).insert_multiple(contract_to_record(c) for c in created)
-                for contract, doc_id in zip(created, doc_ids):
+                self.store.table(TABLE).insert_multiple(contract_to_record(c) for c in created)
+                for contract in created:
                     self._by_id[contract.id] = contract
-                    self._doc_ids[contract.id] = doc_id
         return created + updated
 
     def delete(self, contract_id: str, *, base_revision: int) -> None:
@@ -118,9 +114,8 @@ class ContractRepository:
                         id=contract_id
                     )
                 )
-            self.store.table(TABLE).remove(doc_ids=[self._doc_ids[contract_id]])
+            self.store.table(TABLE).remove(doc_ids=[self._doc_ids([contract_id])[contract_id]])
             del self._by_id[contract_id]
-            del self._doc_ids[contract_id]
 
     def _write_updates(self, pairs: list[tuple[Contract, Contract]], today: date, source: str) -> list[Contract]:
         """Write (current, wanted) pairs in one table pass, appending a history entry to each."""
@@ -144,13 +139,16 @@ class ContractRepository:
                 doc.clear()
                 doc.update(replacement)
 
-            doc_ids = [self._doc_ids[old_id] for old_id in records]
-            self.store.table(TABLE).update(overwrite, doc_ids=doc_ids)
+            self.store.table(TABLE).update(overwrite, doc_ids=list(self._doc_ids(records).values()))
             for (current, _wanted), saved in zip(pairs, results):
                 if saved is not current:
-                    doc_id = self._doc_ids.pop(current.id)
                     del self._by_id[current.id]
                     self._by_id[saved.id] = saved
-                    self._doc_ids[saved.id] = doc_id
         return results
+
+    def _doc_ids(self, contract_ids: Iterable[str]) -> dict[str, int]:
+        """The stored documents' ids of `contract_ids` (contracts known to be stored).  Looked up when
+        writing, in the table the write changes anyway: kept for every contract they took 0.8 MB."""
+        wanted = set(contract_ids)
+        return {raw["id"]: int(doc_id) for doc_id, raw in self.store.raw_table(TABLE).items() if raw["id"] in wanted}
 

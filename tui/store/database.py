@@ -48,7 +48,24 @@ class Store:
 
     def raw_table(self, name: str) -> dict[str, dict]:
         """The table's documents as stored, without copying (read-only use)."""
-        return self.storage.read().get(name, {})
+        return self.storage.table(name)
+
+    def documents(self, name: str) -> Iterator[tuple[str, dict]]:
+        """(document id, document) of each stored document, made one at a time (see SafeJSONStorage)."""
+        return self.storage.documents(name)
+
+    def release(self, name: str) -> None:
+        """The caller has made its own objects of the table: keep it as text only (see SafeJSONStorage)."""
+        self.storage.release(name)
+
+    def table_version(self, name: str) -> tuple[int, int]:
+        """Changes whenever the table may hold something else (a reload, a write to it)."""
+        return self.storage.version(name)
+
+    def catch_up(self) -> None:
+        """Pick up another process's write, if any (`generation` then goes up); when the file is now
+        unreadable, reads go on with the last good state."""
+        self.storage.read()
 
     @property
     def read_only(self) -> bool:

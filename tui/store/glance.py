@@ -28,7 +28,7 @@ from tui.domain.money import totals_by_currency
 from tui.domain.settings import Settings
 from tui.store.atomic import atomic_write
 from tui.store.locking import file_signature
-from tui.store.records import contract_from_record, contract_to_record
+from tui.store.records import SharedValues, contract_from_record, contract_to_record
 
 GLANCE_VERSION = 1
 GLANCE_ROWS = 200  # more rows than a terminal shows
@@ -89,7 +89,7 @@ def read_glance(path: Path) -> Glance | None:
     if raw is None:
         return None
     try:
-        shared: dict = {}
+        shared = SharedValues()
         return Glance(
             settings=settings_from_record(raw["settings"]),
             first=[contract_from_record(record, shared) for record in raw["first"]],

@@ -10,13 +10,41 @@ from typing import Any
 from tui.domain.contract import Contract, FieldChange, HistoryEntry
 
 # Reading 10,000 contracts is on the way to the first screen, so records become objects without the
-# frozen dataclasses' __init__ (one object.__setattr__ per field): the same attributes, set directly.
+# frozen dataclasses' __init__ and its keyword handling: each slot is set directly.
 _new = object.__new__
+_set = object.__setattr__
 assert [f.name for f in fields(Contract)] == ["id", "product", "quantity", "end", "unit_price", "currency", "start",
                                              "partner", "certificate", "order", "notes", "history", "revision"], \
     "update contract_from_record"
 assert [f.name for f in fields(HistoryEntry)] == ["on", "source", "changes"], "update history_from_record"
 assert [f.name for f in fields(FieldChange)] == ["field", "old", "new"], "update history_from_record"
+
+
+class SharedValues:
+    """Equal values that many records repeat — a product, a currency, a partner, a day, a price, a
+    history entry without changes — made once and shared: they are immutable.  Pass one instance
+    when reading many records; with 10,000 contracts that is some 3 MB less."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.days: dict[str, date] = {}
+        self.prices: dict[str, Decimal] = {}
+        self.entries: dict[tuple[str, str], HistoryEntry] = {}
+
+    def text(self, text: str) -> str:
+        return self.texts.setdefault(text, text)
+
+    def day(self, text: str) -> date:
+        day = self.days.get(text)
+        if day is None:
+            day = self.days[text] = date.fromisoformat(text)
+        return day
+
+    def price(self, text: str) -> Decimal:
+        price = self.prices.get(text)
+        if price is None:
+            price = self.prices[text] = Decimal(text)
+        return price
 
 
 def history_to_record(entry: HistoryEntry) -> dict[str, Any]:
@@ -27,29 +55,29 @@ def history_to_record(entry: HistoryEntry) -> dict[str, Any]:
     }
 
 
-def history_from_record(raw: dict[str, Any], shared: dict[tuple[str, str], HistoryEntry] | None = None) -> HistoryEntry:
+def history_from_record(raw: dict[str, Any], shared: SharedValues | None = None) -> HistoryEntry:
     """The entry for `raw`; entries without changes (a creation, an import of the same day) are equal
     for many contracts, so with `shared` one immutable object serves them all."""
+    shared = shared or SharedValues()
     changes = raw["changes"]
-    if not changes and shared is not None:
+    if not changes:
         key = (raw["on"], raw["source"])
-        entry = shared.get(key)
-        if entry is None:
-            entry = shared[key] = history_from_record(raw)
-        return entry
+        entry = shared.entries.get(key)
+        if entry is not None:
+            return entry
     entry = _new(HistoryEntry)
     field_changes = []
     for c in changes:
         change = _new(FieldChange)
-        values = change.__dict__  # item by item, in field order: the instances keep sharing their keys
-        values["field"] = c["field"]
-        values["old"] = c["old"]
-        values["new"] = c["new"]
+        _set(change, "field", shared.text(c["field"]))
+        _set(change, "old", c["old"])
+        _set(change, "new", c["new"])
         field_changes.append(change)
-    values = entry.__dict__
-    values["on"] = date.fromisoformat(raw["on"])
-    values["source"] = raw["source"]
-    values["changes"] = tuple(field_changes)
+    _set(entry, "on", shared.day(raw["on"]))
+    _set(entry, "source", shared.text(raw["source"]))
+    _set(entry, "changes", tuple(field_changes))
+    if not changes:
+        shared.entries[key] = entry
     return entry
 
 
@@ -71,22 +99,23 @@ def contract_to_record(contract: Contract) -> dict[str, Any]:
     }
 
 
-def contract_from_record(raw: dict[str, Any], shared: dict[tuple[str, str], HistoryEntry] | None = None) -> Contract:
-    """The contract stored as `raw`; pass the same `shared` dict when reading many (see history_from_record)."""
+def contract_from_record(raw: dict[str, Any], shared: SharedValues | None = None) -> Contract:
+    """The contract stored as `raw`; pass the same `shared` when reading many (see SharedValues)."""
+    shared = shared or SharedValues()
+    text = shared.text
     start = raw.get("start")
     contract = _new(Contract)
-    values = contract.__dict__  # item by item, in field order, as __init__ sets them: the instances share keys
-    values["id"] = raw["id"]
-    values["product"] = raw["product"]
-    values["quantity"] = raw["quantity"]
-    values["end"] = date.fromisoformat(raw["end"])
-    values["unit_price"] = Decimal(raw["unit_price"])
-    values["currency"] = raw["currency"]
-    values["start"] = date.fromisoformat(start) if start else None
-    values["partner"] = raw.get("partner", "")
-    values["certificate"] = raw.get("certificate", "")
-    values["order"] = raw.get("order", "")
-    values["notes"] = raw.get("notes", "")
-    values["history"] = tuple([history_from_record(h, shared) for h in raw.get("history", ())])
-    values["revision"] = raw.get("revision", 0)
+    _set(contract, "id", raw["id"])
+    _set(contract, "product", text(raw["product"]))
+    _set(contract, "quantity", raw["quantity"])
+    _set(contract, "end", shared.day(raw["end"]))
+    _set(contract, "unit_price", shared.price(raw["unit_price"]))
+    _set(contract, "currency", text(raw["currency"]))
+    _set(contract, "start", shared.day(start) if start else None)
+    _set(contract, "partner", text(raw.get("partner", "")))
+    _set(contract, "certificate", raw.get("certificate", ""))
+    _set(contract, "order", raw.get("order", ""))
+    _set(contract, "notes", text(raw.get("notes", "")))
+    _set(contract, "history", tuple([history_from_record(h, shared) for h in raw.get("history", ())]))
+    _set(contract, "revision", raw.get("revision", 0))
     return contract

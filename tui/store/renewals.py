@@ -47,11 +47,11 @@ class RenewalRepository:
 
     # -- reading -----------------------------------------------------------
     def _sync(self) -> None:
-        raw = self.store.raw_table(TABLE)  # reloads the file if it changed
+        self.store.catch_up()
         if self._generation == self.store.generation:
             return
         by_id, doc_ids = {}, {}
-        for doc_id, record in raw.items():
+        for doc_id, record in self.store.documents(TABLE):
             renewal = renewal_from_record(record)
             by_id[renewal.id] = renewal
             doc_ids[renewal.id] = int(doc_id)

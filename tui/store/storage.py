@@ -6,6 +6,11 @@ whole file on every read.  This storage:
 
 * parses the file only when its stat signature or the lock file's write
   counter changed (`generation` then goes up and `on_reload` is called);
+* checks every table on loading without building it, and keeps the large ones
+  aside (see table_copy) — and every table after a commit, and any a reader
+  has made its own objects of (`release`) — parsed again when next asked for,
+  or read one document at a time (`documents`): the repositories hold their
+  own objects, and 10,000 contracts' documents are 17 MB of Python objects;
 * accepts writes only inside `transaction()`, which holds an exclusive
   `flock`, first reloads whatever another process wrote, and commits all
   writes made inside it as one atomic file replacement — so a multi-step
@@ -16,8 +21,10 @@ whole file on every read.  This storage:
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,7 +36,9 @@ from tui.i18n import _
 from tui.store.atomic import atomic_write, remove_leftovers
 from tui.store.backups import rotate_and_backup
 from tui.store.errors import DatabaseRefused, WriteFailed
+from tui.store.json_members import NotMembers, ShapeChecker, iter_members
 from tui.store.locking import FileLock, file_signature, lock_path
+from tui.store.table_copy import TableCopy
 from tui.store.unsafe_text import made_printable, may_hold_unsafe_text
 
 SCHEMA_VERSION = 1
@@ -44,12 +53,21 @@ def empty_database() -> Data:
 
 def check_structure(path: Path, data: object) -> Data:
     """Return `data` if it is a database of ours this version can read, else raise DatabaseRefused."""
-    if not isinstance(data, dict) or not all(
-        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-        for table in data.values()
-    ):
+    if not isinstance(data, dict):
         raise DatabaseRefused(path, _("not a renewal-planner database (unexpected structure)"))
-    meta = data.get(META_TABLE, {}).get("1")
+    for table in data.values():
+        check_table(path, table)
+    check_meta(path, data.get(META_TABLE, {}))
+    return data
+
+
+def check_table(path: Path, table: object) -> None:
+    if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+        raise DatabaseRefused(path, _("not a renewal-planner database (unexpected structure)"))
+
+
+def check_meta(path: Path, table: dict) -> None:
+    meta = table.get("1")
     if not meta or meta.get("app") != "renewal-planner" or not isinstance(meta.get("schema"), int):
         raise DatabaseRefused(path, _("not a renewal-planner database (no schema version)"))
     if meta["schema"] > SCHEMA_VERSION:
@@ -59,7 +77,6 @@ def check_structure(path: Path, data: object) -> Data:
                 found=meta["schema"], known=SCHEMA_VERSION
             ),
         )
-    return data
 
 
 def writable(path: Path) -> bool:
@@ -70,28 +87,110 @@ def writable(path: Path) -> bool:
     return not path.exists() or os.access(path, os.W_OK)
 
 
-def read_database(path: Path) -> Data:
-    return parse_database(path, path.read_bytes())
+TableTexts = dict[str, tuple[dict | None, TableCopy]]  # name -> (parsed or None, its JSON kept aside)
+
+
+def read_database(path: Path) -> tuple[Data, TableTexts]:
+    """See `parse_tables`."""
+    return parse_tables(path, path.read_bytes())
 
 
 def parse_database(path: Path, raw: bytes) -> Data:
-    """Check and parse a database file's bytes.  They are let go before the JSON is parsed (with
-    10,000 contracts that is 5 MB less at the peak of start-up), so call it with no other reference."""
+    """Check and parse a database file's bytes (DatabaseRefused says what is wrong with them)."""
+    _check_text(path, raw)
+    return check_structure(path, _json_value(path, raw.decode("utf-8")))
+
+
+def parse_tables(path: Path, raw: bytes) -> tuple[Data, TableTexts]:
+    """Check a database file's bytes table by table: (the tables kept parsed, and every table as
+    (its parsed dict or None, its JSON kept aside: see table_copy)).  Each table's shape is checked without
+    building it (json_members.ShapeChecker); only tables of at most TABLE_KEPT_PARSED bytes are
+    parsed now, the others when first asked for (`SafeJSONStorage.table`).
+
+    The tables are found in `raw` read as Latin-1, one character per byte, so a table's place in
+    that text is its place in the file and no 2-bytes-per-character copy of a file holding "ș" is
+    made: UTF-8 puts non-ASCII bytes only inside strings, so the JSON is valid, and of the same
+    shape, either way.  A table kept parsed is parsed from its UTF-8 bytes unless the file is ASCII.
+    When the data is not the file's text (unsafe characters made visible) or the file is unusual
+    (not an object, a table name twice or not ASCII), every table is parsed the plain way and kept
+    parsed.
+    """
+    _check_text(path, raw)
+    if may_hold_unsafe_text(raw):
+        return check_structure(path, made_printable(_json_value(path, raw.decode("utf-8")))), {}
+    ascii_only = raw.isascii()
+    text = raw.decode("latin-1")
+    view = memoryview(raw)
+    data: Data = {}
+    tables: TableTexts = {}
+    shape = ShapeChecker()
+    try:
+        for name, table, start, end in iter_members(text, shape.decoder):
+            if name in tables or not name.isascii():
+                raise NotMembers("a table name twice, or not ASCII")
+            if not shape.is_object_of_objects(table):
+                raise DatabaseRefused(path, _("not a renewal-planner database (unexpected structure)"))
+            kept = None
+            if end - start <= TABLE_KEPT_PARSED or name == META_TABLE:
+                kept = data[name] = json.loads(text[start:end] if ascii_only else str(view[start:end], "utf-8"))
+            tables[name] = (kept, TableCopy.of(view[start:end], start))
+    except NotMembers:  # json.loads of the text decides what it is
+        del text, view, tables
+        return check_structure(path, _json_value(path, raw.decode("utf-8"))), {}
+    check_meta(path, data.get(META_TABLE) or {})
+    return data, tables
+
+
+TABLE_KEPT_PARSED = 64 * 1024  # bytes of JSON; larger tables are parsed when asked for
+
+
+def _check_text(path: Path, raw: bytes) -> None:
+    """Refuse an empty file or one that is not UTF-8 (checked in pieces: no copy of the whole text)."""
     if not raw.strip():
         raise DatabaseRefused(path, _("the file is empty"))
+    if raw.isascii():
+        return
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(raw)
     try:
-        text = raw.decode("utf-8")
+        for at in range(0, len(raw), 1 << 20):
+            decoder.decode(view[at:at + (1 << 20)])
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         raise DatabaseRefused(path, _("not a text file (not UTF-8)")) from None
-    unsafe = may_hold_unsafe_text(raw)
-    del raw
+
+
+def _json_value(path: Path, text: str) -> Any:
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise DatabaseRefused(
             path, _("not valid JSON (line {line}, column {column})").format(line=error.lineno, column=error.colno)
         ) from None
-    return check_structure(path, made_printable(data) if unsafe else data)
+
+
+class Tables(dict):
+    """The parsed tables (TinyDB's view of the file): a table kept as text only is parsed when asked
+    for by name (`tables[name]`: TinyDB's reads and writes, `SafeJSONStorage.table`)."""
+
+    def __init__(self, storage: SafeJSONStorage, parsed: Data) -> None:
+        super().__init__(parsed)
+        self._storage = storage
+
+    def __missing__(self, name: str) -> dict:
+        return self._storage._parse_again(self, name)
+
+    def __setitem__(self, name: str, table: dict) -> None:  # TinyDB replaces a table it wrote to
+        self._storage._table_writes[name] = self._storage._table_writes.get(name, 0) + 1
+        super().__setitem__(name, table)
+
+    def __contains__(self, name: object) -> bool:
+        return super().__contains__(name) or name in self._storage._encoded
+
+    def __delitem__(self, name: str) -> None:  # TinyDB's drop_table
+        self[name]  # noqa: B018 - parsed first, so a table kept as text only is dropped too
+        self._storage._encoded.pop(name, None)
+        super().__delitem__(name)
 
 
 class SafeJSONStorage(Storage):
@@ -102,9 +201,14 @@ class SafeJSONStorage(Storage):
         self.lock = FileLock(lock_path(self.path))
         self.generation = 0
         self.on_reload: Callable[[], None] | None = None
-        self._data: Data | None = None
-        # table name -> (the table's dict, its JSON text) as last written; see `_encode`
-        self._encoded: dict[str, tuple[dict, bytes]] = {}
+        self._data: Tables | None = None
+        # table name -> (the table's dict as parsed or written, or None, its JSON kept aside), for every
+        # table of the file as loaded or last written; see `_encode`.  A table here but not in `_data`
+        # is kept aside only (`release`).
+        self._encoded: TableTexts = {}
+        self._table_writes: dict[str, int] = {}  # table name -> how often it was replaced; see `version`
+        # The parsed tables, for a table parsed again from a loading thread while the app's reads another
+        self._parsing = threading.RLock()
         self._signature: tuple | None = None
         self._refused: tuple[tuple | None, DatabaseRefused] | None = None  # (signature, why) of a damaged file
         self._dirty = False
@@ -131,17 +235,18 @@ class SafeJSONStorage(Storage):
             return False
         if self._refused is not None and signature == self._refused[0]:
             raise self._refused[1]
+        tables: TableTexts = {}
         if signature is None:
             data = empty_database()
         else:
             try:
-                data = read_database(self.path)
+                data, tables = read_database(self.path)
             except DatabaseRefused as refused:
                 self._refused = (signature, refused)
                 raise
         self._refused = None
-        self._data, self._signature = data, signature
-        self._encoded = {}
+        self._data, self._signature = Tables(self, data), signature
+        self._encoded = tables
         self.generation += 1
         if self.on_reload is not None:
             self.on_reload()
@@ -160,11 +265,64 @@ class SafeJSONStorage(Storage):
         assert self._data is not None
         return self._data
 
+    def table(self, name: str) -> dict[str, dict]:
+        """One table's documents, as `read` would give them ({} when there is no such table)."""
+        data = self.read()
+        return data[name] if name in data else {}
+
+    def documents(self, name: str) -> Iterator[tuple[str, dict]]:
+        """(document id, document) of each of the table's documents as `table` would give them, made
+        one at a time when the table is kept in the file only: for a reader that makes objects of its
+        own of them and lets each go, 10,000 contracts are never all in memory as documents."""
+        data = self.read()
+        with self._parsing:
+            parsed = dict.get(data, name)
+            if parsed is not None:
+                items = list(parsed.items())
+            else:
+                known = self._encoded.get(name)
+                text = str(known[1].read(self.path), "utf-8") if known is not None else "{}"
+        if parsed is not None:
+            yield from items
+            return
+        for doc_id, document, _start, _end in iter_members(text):
+            yield doc_id, document
+
+    def version(self, name: str) -> tuple[int, int]:
+        """Changes whenever the table may hold something else: a reload, or a write to it."""
+        return self.generation, self._table_writes.get(name, 0)
+
+    def release(self, name: str) -> None:
+        """Keep the table in the file only, when that is what the parsed table holds (its reader has
+        made its own objects of it); the next `table(name)` reads and parses it again."""
+        with self._parsing:
+            data = self._data
+            known = self._encoded.get(name)
+            if data is not None and known is not None and dict.get(data, name, False) is known[0]:
+                dict.__delitem__(data, name)
+                self._encoded[name] = (None, known[1])
+
+    def _parse_again(self, data: Tables, name: str) -> dict:
+        with self._parsing:
+            if dict.__contains__(data, name):  # another thread parsed it meanwhile
+                return dict.__getitem__(data, name)
+            if data is not self._data:
+                raise RuntimeError("a table asked for from data this storage has since reloaded or forgotten")
+            known = self._encoded.get(name)
+            if known is None:
+                raise KeyError(name)  # no such table
+            table = json.loads(known[1].read(self.path))
+            dict.__setitem__(data, name, table)
+            self._encoded[name] = (table, known[1])
+            return table
+
     # -- writing -----------------------------------------------------------
     def write(self, data: Data) -> None:
         if not self.lock.held:
             raise RuntimeError("SafeJSONStorage.write outside transaction(): the write could lose another's change")
-        self._data = data
+        if data is not self._data:  # a whole new state (TinyDB hands back what `read` gave it)
+            self._data = Tables(self, data)
+            self._encoded = {name: known for name, known in self._encoded.items() if name in data}
         self._dirty = True
 
     @contextmanager
@@ -188,7 +346,7 @@ class SafeJSONStorage(Storage):
 
     def _commit(self) -> None:
         assert self._data is not None
-        payload = self._encode()
+        payload, places = self._encode()
         try:
             if not self._backed_up:
                 remove_leftovers(self.path)
@@ -203,10 +361,14 @@ class SafeJSONStorage(Storage):
                 )
             ) from error
         self._signature = self._current_signature()
+        self._encoded = places
         self._dirty = False
+        for name in list(self._encoded):  # the repositories keep what they wrote as objects of their own
+            self.release(name)
 
-    def _encode(self) -> bytes:
-        """The file's bytes: what `json.dumps(data)` gives, re-encoding only the tables that changed.
+    def _encode(self) -> tuple[bytes, TableTexts]:
+        """The file's bytes — what `json.dumps(data)` gives, re-encoding only the tables that changed —
+        and where each table is in them.
 
         TinyDB replaces a table's dict on every write to that table (and a
         reload replaces them all), so a table that is still the dict written
@@ -214,16 +376,31 @@ class SafeJSONStorage(Storage):
         step saving one renewal does not encode 10,000 contracts again.
         """
         assert self._data is not None
-        encoded: dict[str, tuple[dict, bytes]] = {}
-        parts = []
-        for name, table in self._data.items():
+        names = list(self._encoded) + [name for name in self._data if name not in self._encoded]
+        parts: list[bytes] = [b"{"]
+        places: list[tuple[str, dict | None, TableCopy | None, int]] = []  # and where its JSON is in parts
+        for name in names:
             known = self._encoded.get(name)
-            if known is None or known[0] is not table:
-                known = (table, json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-            encoded[name] = known
-            parts.append(json.dumps(name, ensure_ascii=False).encode("utf-8") + b":" + known[1])
-        self._encoded = encoded
-        return b"{" + b",".join(parts) + b"}"
+            table = dict.get(self._data, name)
+            if known is not None and (table is None or known[0] is table):  # unchanged
+                copy: TableCopy | None = known[1]
+                text = known[1].read(self.path)
+            else:
+                copy = None
+                text = json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            if places:
+                parts.append(b",")
+            parts.append(json.dumps(name, ensure_ascii=False).encode("utf-8") + b":")
+            places.append((name, table, copy, len(parts)))
+            parts.append(text)
+        parts.append(b"}")
+        offsets = [0]
+        for part in parts:
+            offsets.append(offsets[-1] + len(part))
+        return b"".join(parts), {
+            name: (table, copy.moved_to(offsets[at]) if copy is not None else TableCopy.of(parts[at], offsets[at]))
+            for name, table, copy, at in places
+        }
 
     def _forget(self) -> None:
         """Drop the in-memory state (it may hold half an operation); the next read reloads."""

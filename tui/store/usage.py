@@ -8,6 +8,7 @@ longer that (another session changed or removed it meanwhile).
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Iterable
 from datetime import date
 
@@ -30,63 +31,68 @@ def describe_key(key: Key) -> str:
 
 
 class UsageRepository:
-    """Reads come from an index rebuilt only when the file was reloaded; every write is one transaction."""
+    """Reads come from the samples grouped by product, rebuilt only when the file was reloaded; every
+    write is one transaction.
+
+    With 200 products × 36 months of samples (21,600) an index by key and the
+    document ids of every sample took half the memory of the samples
+    themselves; a lookup is a binary search in the product's samples instead,
+    and a write finds the document ids it needs in the stored table.
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._generation = -1
-        self._by_key: dict[Key, UsageSample] = {}
-        self._doc_ids: dict[Key, int] = {}
-        self._groups: dict[str, list[UsageSample]] | None = None  # samples by product, dropped on any change
+        self._groups: dict[str, list[UsageSample]] = {}  # product -> its samples by date; products sorted
 
     # -- reading -----------------------------------------------------------
     def _sync(self) -> None:
-        self.store.raw_table(TABLE)  # reloads the file if it changed
+        self.store.catch_up()
         if self._generation == self.store.generation:
             return
-        by_key: dict[Key, UsageSample] = {}
-        doc_ids: dict[Key, int] = {}
+        by_product: dict[str, dict[date, UsageSample]] = {}
         days: dict[str, date] = {}  # a few hundred distinct days among many samples: parse each once
-        for doc_id, raw in self.store.raw_table(TABLE).items():
+        products: dict[str, str] = {}  # and a few hundred products: one text each
+        for _doc_id, raw in self.store.documents(TABLE):  # one at a time: never all in memory as documents
             text = raw["date"]
             day = days.get(text) or days.setdefault(text, date.fromisoformat(text))
-            key = (raw["product"], day)
-            by_key[key] = UsageSample(key[0], day, raw["in_use"])
-            doc_ids[key] = int(doc_id)
-        self._by_key, self._doc_ids, self._groups = by_key, doc_ids, None
+            product = products.setdefault(raw["product"], raw["product"])
+            samples = by_product.get(product)
+            if samples is None:
+                samples = by_product[product] = {}
+            samples[day] = UsageSample(product, day, raw["in_use"])  # the last of the same day, as stored
+        self._groups = {product: sorted(by_product[product].values(), key=_day) for product in sorted(by_product)}
         self._generation = self.store.generation
-
-    def _grouped(self) -> dict[str, list[UsageSample]]:
-        self._sync()
-        if self._groups is None:
-            groups: dict[str, list[UsageSample]] = {}
-            for (product, day), sample in sorted(self._by_key.items()):  # keys sort as (product, day)
-                groups.setdefault(product, []).append(sample)
-            self._groups = groups
-        return self._groups
 
     def samples(self, product: str | None = None) -> list[UsageSample]:
         """Every sample (or one product's, by its exact stored name), sorted by product, then date."""
-        groups = self._grouped()
+        self._sync()
         if product is None:
-            return [sample for samples in groups.values() for sample in samples]
-        return list(groups.get(product, ()))
+            return [sample for samples in self._groups.values() for sample in samples]
+        return list(self._groups.get(product, ()))
 
     def by_product(self) -> dict[str, list[UsageSample]]:
         """Each product's samples, sorted by date (one pass: cheaper than `samples(p)` for every product)."""
-        return {product: list(samples) for product, samples in self._grouped().items()}
+        self._sync()
+        return {product: list(samples) for product, samples in self._groups.items()}
 
     def products(self) -> list[str]:
         """The products that have usage, sorted."""
-        return list(self._grouped())
+        self._sync()
+        return list(self._groups)
 
     def get(self, product: str, on: date) -> UsageSample | None:
         self._sync()
-        return self._by_key.get((product, on))
+        return self._find((product, on))
 
     def __len__(self) -> int:
         self._sync()
-        return len(self._by_key)
+        return sum(len(samples) for samples in self._groups.values())
+
+    def _find(self, key: Key) -> UsageSample | None:
+        samples = self._groups.get(key[0], ())
+        at = bisect_left(samples, key[1], key=_day)
+        return samples[at] if at < len(samples) and samples[at].on == key[1] else None
 
     # -- writing -----------------------------------------------------------
     def add(self, sample: UsageSample) -> UsageSample:
@@ -103,7 +109,7 @@ class UsageRepository:
             self._sync()
             self._check_unchanged(sample)
             key = duplicate_key(sample)
-            self.store.table(TABLE).remove(doc_ids=[self._doc_ids[key]])
+            self.store.table(TABLE).remove(doc_ids=[self._doc_ids([key])[key]])
             self._forget(key)
 
     def save_many(self, new: Iterable[UsageSample], changed: Iterable[tuple[UsageSample, UsageSample]]) -> None:
@@ -114,14 +120,14 @@ class UsageRepository:
             for old, _wanted in changed:
                 self._check_unchanged(old)
             freed = {duplicate_key(old) for old, wanted in changed if duplicate_key(old) != duplicate_key(wanted)}
-            taken = set(self._by_key) - freed
+            added: set[Key] = set()
             for sample in new + [wanted for old, wanted in changed if duplicate_key(old) != duplicate_key(wanted)]:
                 key = duplicate_key(sample)
-                if key in taken:
+                if key in added or (key not in freed and self._find(key) is not None):
                     raise ConflictError(
                         _("there is already a usage sample for {key}; nothing was saved").format(key=describe_key(key))
                     )
-                taken.add(key)
+                added.add(key)
             table = self.store.table(TABLE)
             if changed:
                 records = {describe_key(duplicate_key(old)): sample_to_record(wanted) for old, wanted in changed}
@@ -131,19 +137,30 @@ class UsageRepository:
                     doc.clear()
                     doc.update(replacement)
 
-                doc_ids = [self._doc_ids[duplicate_key(old)] for old, _wanted in changed]
-                table.update(overwrite, doc_ids=doc_ids)
+                doc_ids = self._doc_ids([duplicate_key(old) for old, _wanted in changed])
+                table.update(overwrite, doc_ids=list(doc_ids.values()))
                 for old, _wanted in changed:
                     self._forget(duplicate_key(old))
-                for (_old, wanted), doc_id in zip(changed, doc_ids):
-                    self._remember(wanted, doc_id)
+                for _old, wanted in changed:
+                    self._remember(wanted)
             if new:
-                for sample, doc_id in zip(new, table.insert_multiple(sample_to_record(s) for s in new)):
-                    self._remember(sample, doc_id)
+                table.insert_multiple(sample_to_record(s) for s in new)
+                for sample in new:
+                    self._remember(sample)
+
+    def _doc_ids(self, keys: Iterable[Key]) -> dict[Key, int]:
+        """The stored documents' ids of `keys` (samples known to be stored)."""
+        wanted = {(product, day.isoformat()): (product, day) for product, day in keys}
+        found = {}
+        for doc_id, raw in self.store.raw_table(TABLE).items():
+            key = wanted.get((raw["product"], raw["date"]))
+            if key is not None:
+                found[key] = int(doc_id)  # the last of the same key, as reading keeps the last
+        return found
 
     def _check_unchanged(self, seen: UsageSample) -> None:
         key = duplicate_key(seen)
-        current = self._by_key.get(key)
+        current = self._find(key)
         if current is None:
             raise NotFoundError(_("the usage sample {key} no longer exists").format(key=describe_key(key)))
         if current != seen:
@@ -153,12 +170,16 @@ class UsageRepository:
             )
 
     def _forget(self, key: Key) -> None:
-        del self._by_key[key]
-        del self._doc_ids[key]
-        self._groups = None
+        samples = self._groups[key[0]]
+        samples.remove(self._find(key))
+        if not samples:
+            del self._groups[key[0]]
 
-    def _remember(self, sample: UsageSample, doc_id: int) -> None:
-        key = duplicate_key(sample)
-        self._by_key[key] = sample
-        self._doc_ids[key] = doc_id
-        self._groups = None
+    def _remember(self, sample: UsageSample) -> None:
+        if sample.product not in self._groups:
+            self._groups = dict(sorted({**self._groups, sample.product: []}.items()))
+        insort(self._groups[sample.product], sample, key=_day)
+
+
+def _day(sample: UsageSample) -> date:
+    return sample.on
