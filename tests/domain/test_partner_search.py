@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from tui.domain.geo import City
 from tui.domain.partner import KINDS, SPECIALISATIONS, TIERS, Partner
-from tui.domain.partner_search import SCORE_INSIDE, PartnerIndex
+from tui.domain.partner_search import SCORE_INSIDE, PartnerIndex, letter_bits
 
 BUCURESTI = City("București", "RO", 44.4268, 26.1025)
 PLOIESTI = City("Ploiești", "RO", 44.9365, 26.0129)
@@ -213,3 +213,13 @@ def test_hits_always_satisfy_the_filters_and_are_unique(query, tier, kind, speci
 @given(st.sampled_from(DIRECTORY))
 def test_a_partners_full_name_finds_it_first(wanted):
     assert INDEX.search(wanted.name)[0].partner == wanted
+
+
+@given(st.text(min_size=1, max_size=30), st.data())
+def test_the_letter_bits_never_rule_out_a_word_made_of_the_haystacks_letters(haystack: str, data) -> None:
+    word = "".join(data.draw(st.lists(st.sampled_from(haystack), min_size=1, max_size=10)))
+    assert letter_bits(word) & ~letter_bits(haystack) == 0
+
+
+def test_the_letter_bits_rule_out_a_word_with_a_letter_the_haystack_lacks() -> None:
+    assert letter_bits("timisoara") & ~letter_bits("\0brasov\0cluj-napoca\0") != 0

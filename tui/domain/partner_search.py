@@ -53,7 +53,7 @@ class PartnerHit(NamedTuple):
 class _Entry:
     partner: Partner
     haystack: str  # "\0field\0field\0…\0", each field through name_key()
-    letters: frozenset[str]
+    letters: int  # letter_bits(haystack)
     city: City | None
 
 
@@ -104,7 +104,7 @@ class PartnerIndex:
             fields.append(country_name(partner.country))  # the translated name, when there is one
         haystack = _SEP + _SEP.join(key(text) for text in fields) + _SEP
         city = lookup(partner.city, partner.country) if lookup else None
-        return _Entry(partner, haystack, frozenset(haystack), city)
+        return _Entry(partner, haystack, letter_bits(haystack), city)
 
     def search(
         self,
@@ -204,7 +204,19 @@ def _score(words: list[str], entry: _Entry) -> float | None:
     return total
 
 
-def _word_score(word: str, haystack: str, letters: frozenset[str]) -> float | None:
+def letter_bits(text: str) -> int:
+    """A bit for each letter in `text` (by code point, modulo 64): a word whose bits are not all
+    among a haystack's has a letter the haystack lacks.  A set of letters per partner took 2 KB."""
+    bits = 0
+    for letter in set(text):
+        bits |= 1 << (ord(letter) & 63)
+    return bits
+
+
+_word_bits = lru_cache(maxsize=256)(letter_bits)
+
+
+def _word_score(word: str, haystack: str, letters: int) -> float | None:
     if word in haystack:
         if _SEP + word + _SEP in haystack:
             return SCORE_FIELD
@@ -215,7 +227,7 @@ def _word_score(word: str, haystack: str, letters: frozenset[str]) -> float | No
         if " " + word in haystack:
             return SCORE_WORD_START
         return SCORE_INSIDE
-    if len(word) < MIN_SUBSEQUENCE or not letters.issuperset(word):
+    if len(word) < MIN_SUBSEQUENCE or _word_bits(word) & ~letters:
         return None
     match = _subsequence(word).search(haystack)
     if match is None:
