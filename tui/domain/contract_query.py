@@ -53,40 +53,51 @@ class ContractQuery:
 
 
 class ContractIndex:
-    """Contracts with their folded search text computed once, so a keystroke only does `in` tests.
+    """Contracts with their folded search text, so a keystroke only does `in` tests.
 
-    Each sort order is worked out once, on first use, over every contract; a
+    The search texts are made by the first search that needs them (a session
+    that never filters never holds them: 1 MB with 10,000 contracts).  Each
+    sort order is worked out once, on first use, over every contract; a
     keystroke then filters that order instead of sorting again (the sorts
     are stable, so filtering a sorted list gives what sorting the filtered
     one would).
     """
 
     def __init__(self, contracts: Sequence[Contract], partner_names: Mapping[str, str] | None = None) -> None:
-        names = partner_names or {}
-        self.partner_names = names
-        self.entries = [
-            (contract, fold(" ".join((contract.id, contract.product, contract.partner,
-                                      names.get(contract.partner, ""), contract.certificate))))
-            for contract in contracts
-        ]
-        self._orders: dict[tuple[SortOrder, bool], list[tuple[Contract, str]]] = {}
+        self.partner_names = partner_names or {}
+        self.contracts = list(contracts)
+        self._haystacks: dict[str, str] | None = None  # contract id -> its folded search text
+        self._orders: dict[tuple[SortOrder, bool], list[Contract]] = {}
+
+    def _search_texts(self) -> dict[str, str]:
+        if self._haystacks is None:
+            names = self.partner_names
+            self._haystacks = {
+                contract.id: fold(" ".join((contract.id, contract.product, contract.partner,
+                                            names.get(contract.partner, ""), contract.certificate)))
+                for contract in self.contracts
+            }
+        return self._haystacks
 
     def partner_label(self, contract: Contract) -> str:
         return self.partner_names.get(contract.partner, contract.partner)
 
     def select(self, query: ContractQuery, today: date, notice_days: int = DEFAULT_NOTICE_DAYS) -> list[Contract]:
         words = fold(query.text).split()
-        entries = self._sorted(query.order, query.descending)
-        for word in words:  # one word at a time: each pass only looks at what the previous ones kept
-            entries = [entry for entry in entries if word in entry[1]]
-        chosen = [c for c, _haystack in entries]
+        chosen = self._sorted(query.order, query.descending)
+        if words:
+            haystacks = self._search_texts()
+            for word in words:  # one word at a time: each pass only looks at what the previous ones kept
+                chosen = [c for c in chosen if word in haystacks[c.id]]
+        else:
+            chosen = list(chosen)
         if query.show is not Show.ALL:
             wanted = {Status.EXPIRED} if query.show is Show.EXPIRED else {Status.EXPIRED, Status.DUE}
             chosen = [c for c in chosen if status_of(c, today, notice_days) in wanted]
         return chosen
 
-    def _sorted(self, order: SortOrder, descending: bool) -> list[tuple[Contract, str]]:
-        """Every entry in `order`, sorted on first use."""
+    def _sorted(self, order: SortOrder, descending: bool) -> list[Contract]:
+        """Every contract in `order`, sorted on first use."""
         entries = self._orders.get((order, descending))
         if entries is None:
             key = {
@@ -96,6 +107,6 @@ class ContractIndex:
                 SortOrder.PARTNER: lambda c: (fold(self.partner_label(c)), c.end),
                 SortOrder.COST: lambda c: (c.currency, -c.annual_cost, c.end),
             }[order]
-            entries = sorted(self.entries, key=lambda entry: key(entry[0]), reverse=descending)
+            entries = sorted(self.contracts, key=key, reverse=descending)
             self._orders[(order, descending)] = entries
         return entries

@@ -145,7 +145,7 @@ class OverviewPane(Vertical):
             data = OverviewData.load(app.contracts.all(), app.partner_names(), app.today, app.notice_days,
                                      self.query_state)
         self.index, self.summary, self.count = data.index, data.summary, data.count
-        self.marked &= {c.id for c, _h in self.index.entries}
+        self.marked &= {c.id for c in self.index.contracts}
         self.refilter(keep_id, rows=data.rows)
 
     def refilter(self, keep_id: str | None = None, rows: Sequence[Contract] | None = None) -> None:
@@ -219,7 +219,7 @@ class OverviewPane(Vertical):
 
     def marked_or_current(self) -> list[Contract]:
         """The marked contracts, or else the highlighted one: what an action applies to."""
-        by_id = {c.id: c for c, _h in self.index.entries}
+        by_id = {c.id: c for c in self.index.contracts}
         chosen = [by_id[i] for i in sorted(self.marked) if i in by_id]
         current = self.current()
         return chosen or ([current] if current else [])
