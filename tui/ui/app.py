@@ -354,8 +354,10 @@ def repositories_for(store: Store) -> tuple:
 def open_store(path: Path) -> Store:
     """Open (parse and check) the data file.  The storage modules are imported here: a start from the
     glance paints before they are loaded."""
+    from tui.malloc import keep_large_buffers_unmapped
     from tui.store.database import Store
 
+    keep_large_buffers_unmapped()  # before the file's text is read: it is large, and let go
     return Store(path)
 
 
