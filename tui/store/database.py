@@ -54,10 +54,6 @@ class Store:
         """(document id, document) of each stored document, made one at a time (see SafeJSONStorage)."""
         return self.storage.documents(name)
 
-    def release(self, name: str) -> None:
-        """The caller has made its own objects of the table: keep it as text only (see SafeJSONStorage)."""
-        self.storage.release(name)
-
     def table_version(self, name: str) -> tuple[int, int]:
         """Changes whenever the table may hold something else (a reload, a write to it)."""
         return self.storage.version(name)

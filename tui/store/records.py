@@ -102,20 +102,21 @@ def contract_to_record(contract: Contract) -> dict[str, Any]:
 def contract_from_record(raw: dict[str, Any], shared: SharedValues | None = None) -> Contract:
     """The contract stored as `raw`; pass the same `shared` when reading many (see SharedValues)."""
     shared = shared or SharedValues()
-    text = shared.text
+    text = shared.texts.setdefault
+    day = shared.day
     start = raw.get("start")
+    product, currency = raw["product"], raw["currency"]
+    partner, notes = raw.get("partner", ""), raw.get("notes", "")
     contract = _new(Contract)
-    _set(contract, "id", raw["id"])
-    _set(contract, "product", text(raw["product"]))
-    _set(contract, "quantity", raw["quantity"])
-    _set(contract, "end", shared.day(raw["end"]))
-    _set(contract, "unit_price", shared.price(raw["unit_price"]))
-    _set(contract, "currency", text(raw["currency"]))
-    _set(contract, "start", shared.day(start) if start else None)
-    _set(contract, "partner", text(raw.get("partner", "")))
-    _set(contract, "certificate", raw.get("certificate", ""))
-    _set(contract, "order", raw.get("order", ""))
-    _set(contract, "notes", text(raw.get("notes", "")))
-    _set(contract, "history", tuple([history_from_record(h, shared) for h in raw.get("history", ())]))
-    _set(contract, "revision", raw.get("revision", 0))
+    for set_slot, value in zip(_CONTRACT_SLOTS, (
+        raw["id"], text(product, product), raw["quantity"], day(raw["end"]), shared.price(raw["unit_price"]),
+        text(currency, currency), day(start) if start else None, text(partner, partner),
+        raw.get("certificate", ""), raw.get("order", ""), text(notes, notes),
+        tuple([history_from_record(h, shared) for h in raw.get("history", ())]), raw.get("revision", 0),
+    )):
+        set_slot(contract, value)
     return contract
+
+
+# Each field's slot setter, in field order (a frozen dataclass refuses setattr; its slots do not).
+_CONTRACT_SLOTS = tuple(getattr(Contract, f.name).__set__ for f in fields(Contract))

@@ -133,9 +133,9 @@ def parse_tables(path: Path, raw: bytes) -> tuple[Data, TableTexts]:
             kept = None
             if end - start <= TABLE_KEPT_PARSED or name == META_TABLE:
                 kept = data[name] = json.loads(text[start:end] if ascii_only else str(view[start:end], "utf-8"))
-            tables[name] = (kept, TableCopy.of(view[start:end], start))
+            tables[name] = (kept, TableCopy.of(view[start:end], start, in_background=True))
     except NotMembers:  # json.loads of the text decides what it is
-        del text, view, tables
+        del text  # a 1-byte-per-character copy: let go before the plain parse
         return check_structure(path, _json_value(path, raw.decode("utf-8"))), {}
     check_meta(path, data.get(META_TABLE) or {})
     return data, tables
@@ -170,7 +170,7 @@ def _json_value(path: Path, text: str) -> Any:
 
 
 class Tables(dict):
-    """The parsed tables (TinyDB's view of the file): a table kept as text only is parsed when asked
+    """The parsed tables (TinyDB's view of the file): a table kept aside is parsed when asked
     for by name (`tables[name]`: TinyDB's reads and writes, `SafeJSONStorage.table`)."""
 
     def __init__(self, storage: SafeJSONStorage, parsed: Data) -> None:
@@ -188,7 +188,7 @@ class Tables(dict):
         return super().__contains__(name) or name in self._storage._encoded
 
     def __delitem__(self, name: str) -> None:  # TinyDB's drop_table
-        self[name]  # noqa: B018 - parsed first, so a table kept as text only is dropped too
+        self[name]  # noqa: B018 - parsed first, so a table kept aside is dropped too
         self._storage._encoded.pop(name, None)
         super().__delitem__(name)
 
