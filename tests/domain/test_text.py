@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.domain.text import fold, has_control_chars, printable
+from tui.domain.text import cell_width, fold, has_control_chars, printable
 
 
 @pytest.mark.parametrize(
@@ -67,3 +70,18 @@ def test_printable_leaves_ordinary_text_alone():
 @given(st.text())
 def test_printable_output_has_no_control_characters(text):
     assert not has_control_chars(printable(text))
+
+
+def test_the_printable_shortcut_never_lets_an_unsafe_character_through() -> None:
+    """has_control_chars trusts str.isprintable(): it must be False for every category it looks for."""
+    leaks = [f"U+{cp:04X}" for cp in range(sys.maxunicode + 1)
+             if chr(cp).isprintable() and unicodedata.category(chr(cp)) in ("Cc", "Cf", "Zl", "Zp", "Cs")]
+    assert leaks == []
+
+
+def test_below_u0300_every_character_but_the_soft_hyphen_takes_one_column() -> None:
+    """cell_width's shortcut for Latin text (Romanian included)."""
+    assert cell_width("Ștefan Țiriac, Brașov") == 21 and cell_width("co\u00adop") == 4
+    wider_or_narrower = [f"U+{cp:04X}" for cp in range(0x300) if cp != 0xAD and (
+        unicodedata.category(chr(cp)) in ("Mn", "Me", "Cf") or unicodedata.east_asian_width(chr(cp)) in "WF")]
+    assert wider_or_narrower == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -25,7 +26,7 @@ _CONTROL_CATEGORIES = ("Cc", "Cf", "Zl", "Zp", "Cs")
 
 def has_control_chars(text: str) -> bool:
     """True when `text` holds characters that must never reach a terminal raw (ESC, BEL, …)."""
-    if text.isascii() and text.isprintable():
+    if text.isprintable():  # C-fast, and False for every category below (and a few more)
         return False
     return any(unicodedata.category(ch) in _CONTROL_CATEGORIES and ch not in "\t" for ch in text)
 
@@ -44,7 +45,7 @@ def printable(text: str) -> str:
 
 def printable_lines(text: str) -> str:
     """Like `printable`, but line breaks stay line breaks (for messages of several lines)."""
-    if not has_control_chars(text):
+    if text.replace("\n", "").isprintable() or not has_control_chars(text):
         return text
     return "\n".join(printable(line) for line in text.split("\n"))
 
@@ -55,9 +56,13 @@ def clip(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# Below U+0300 (Latin, with Romanian's ș and ț) every character takes one column, but the soft hyphen.
+_MAYBE_NOT_ONE_COLUMN = re.compile("[\u00ad\u0300-\U0010ffff]")
+
+
 def cell_width(text: str) -> int:
     """How many terminal columns `text` takes: wide characters (CJK, most emoji) 2, combining marks 0."""
-    if text.isascii():
+    if text.isascii() or not _MAYBE_NOT_ONE_COLUMN.search(text):
         return len(text)
     return sum(
         0 if unicodedata.category(ch) in ("Mn", "Me", "Cf") else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
