@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
+from itertools import repeat
+from operator import or_
 from typing import NamedTuple
 
 from tui.domain.countries import EUROPEAN_COUNTRIES, country_name
@@ -204,13 +206,15 @@ def _score(words: list[str], entry: _Entry) -> float | None:
     return total
 
 
+# A bit for each letter up to U+024F (search texts are folded: hardly anything is above); others have none.
+_LETTER_BIT = {chr(code): 1 << (code & 63) for code in range(0x250)}
+
+
 def letter_bits(text: str) -> int:
     """A bit for each letter in `text` (by code point, modulo 64): a word whose bits are not all
-    among a haystack's has a letter the haystack lacks.  A set of letters per partner took 2 KB."""
-    bits = 0
-    for letter in set(text):
-        bits |= 1 << (ord(letter) & 63)
-    return bits
+    among a haystack's has a letter the haystack lacks (a letter without a bit rules nothing out).
+    A set of letters per partner took 2 KB."""
+    return reduce(or_, map(_LETTER_BIT.get, set(text), repeat(0)), 0)
 
 
 _word_bits = lru_cache(maxsize=256)(letter_bits)
