@@ -171,7 +171,8 @@ def _json_value(path: Path, text: str) -> Any:
 
 class Tables(dict):
     """The parsed tables (TinyDB's view of the file): a table kept aside is parsed when asked
-    for by name (`tables[name]`: TinyDB's reads and writes, `SafeJSONStorage.table`)."""
+    for by name (`tables[name]`: TinyDB's reads and writes, `SafeJSONStorage.table`).  `in` knows
+    every table; iterating gives the parsed ones only (nothing here uses TinyDB's `tables()`)."""
 
     def __init__(self, storage: SafeJSONStorage, parsed: Data) -> None:
         super().__init__(parsed)
