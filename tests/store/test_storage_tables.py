@@ -93,3 +93,16 @@ def test_a_table_kept_aside_is_the_one_loaded_even_when_the_file_was_rewritten_i
     with pytest.raises(DatabaseRefused):
         ContractRepository(store).add(make_contract("C-9999"), TODAY)
     assert db_path.read_bytes() == b"garbage{"
+
+
+def test_a_table_version_changes_with_a_write_to_it_or_a_reload_only(db_path: Path) -> None:
+    store = Store(big_file(db_path))
+    before = store.table_version("usage")
+    ContractRepository(store).add(make_contract("C-9999"), TODAY)
+    assert store.table_version("usage") == before
+    UsageRepository(store).add(UsageSample("Backup Exec", TODAY.replace(day=2), 1))
+    after_write = store.table_version("usage")
+    assert after_write != before
+    UsageRepository(Store(db_path)).add(UsageSample("Backup Exec", TODAY.replace(day=3), 1))  # another process
+    store.catch_up()
+    assert store.table_version("usage") != after_write

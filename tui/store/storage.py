@@ -324,6 +324,8 @@ class SafeJSONStorage(Storage):
         if data is not self._data:  # a whole new state (TinyDB hands back what `read` gave it)
             self._data = Tables(self, data)
             self._encoded = {name: known for name, known in self._encoded.items() if name in data}
+            for name in set(data) | set(self._table_writes):
+                self._table_writes[name] = self._table_writes.get(name, 0) + 1
         self._dirty = True
 
     @contextmanager
