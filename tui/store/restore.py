@@ -13,7 +13,7 @@ from tui.store.atomic import atomic_write
 from tui.store.backups import existing_backups
 from tui.store.errors import DatabaseRefused, StoreError
 from tui.store.locking import FileLock
-from tui.store.storage import parse_database
+from tui.store.file_format import parse_database
 
 
 @dataclass(frozen=True)

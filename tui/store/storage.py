@@ -6,11 +6,11 @@ whole file on every read.  This storage:
 
 * parses the file only when its stat signature or the lock file's write
   counter changed (`generation` then goes up and `on_reload` is called);
-* checks every table on loading without building it, and keeps the large ones
-  aside (see table_copy) — and every table after a commit, and any a reader
-  has made its own objects of (`release`) — parsed again when next asked for,
-  or read one document at a time (`documents`): the repositories hold their
-  own objects, and 10,000 contracts' documents are 17 MB of Python objects;
+* checks every table on loading without building it (see file_format), and
+  keeps the large ones aside (see table_copy) — and every table after a
+  commit — parsed again when TinyDB asks for one, or read one document at a
+  time (`documents`): the repositories hold their own objects, and 10,000
+  contracts' documents are 17 MB of Python objects;
 * accepts writes only inside `transaction()`, which holds an exclusive
   `flock`, first reloads whatever another process wrote, and commits all
   writes made inside it as one atomic file replacement — so a multi-step
@@ -21,14 +21,12 @@ whole file on every read.  This storage:
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from tinydb.storages import Storage
 
@@ -36,47 +34,10 @@ from tui.i18n import _
 from tui.store.atomic import atomic_write, remove_leftovers
 from tui.store.backups import rotate_and_backup
 from tui.store.errors import DatabaseRefused, WriteFailed
-from tui.store.json_members import NotMembers, ShapeChecker, iter_members
+from tui.store.file_format import Data, TableTexts, empty_database, read_database
+from tui.store.json_members import iter_members
 from tui.store.locking import FileLock, file_signature, lock_path
 from tui.store.table_copy import TableCopy
-from tui.store.unsafe_text import made_printable, may_hold_unsafe_text
-
-SCHEMA_VERSION = 1
-META_TABLE = "meta"
-
-Data = dict[str, dict[str, dict[str, Any]]]
-
-
-def empty_database() -> Data:
-    return {META_TABLE: {"1": {"app": "renewal-planner", "schema": SCHEMA_VERSION}}}
-
-
-def check_structure(path: Path, data: object) -> Data:
-    """Return `data` if it is a database of ours this version can read, else raise DatabaseRefused."""
-    if not isinstance(data, dict):
-        raise DatabaseRefused(path, _("not a renewal-planner database (unexpected structure)"))
-    for table in data.values():
-        check_table(path, table)
-    check_meta(path, data.get(META_TABLE, {}))
-    return data
-
-
-def check_table(path: Path, table: object) -> None:
-    if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
-        raise DatabaseRefused(path, _("not a renewal-planner database (unexpected structure)"))
-
-
-def check_meta(path: Path, table: dict) -> None:
-    meta = table.get("1")
-    if not meta or meta.get("app") != "renewal-planner" or not isinstance(meta.get("schema"), int):
-        raise DatabaseRefused(path, _("not a renewal-planner database (no schema version)"))
-    if meta["schema"] > SCHEMA_VERSION:
-        raise DatabaseRefused(
-            path,
-            _("written by a newer renewal-planner (schema {found}; this version reads up to {known})").format(
-                found=meta["schema"], known=SCHEMA_VERSION
-            ),
-        )
 
 
 def writable(path: Path) -> bool:
@@ -85,88 +46,6 @@ def writable(path: Path) -> bool:
     if not os.access(directory, os.W_OK | os.X_OK):
         return False
     return not path.exists() or os.access(path, os.W_OK)
-
-
-TableTexts = dict[str, tuple[dict | None, TableCopy]]  # name -> (parsed or None, its JSON kept aside)
-
-
-def read_database(path: Path) -> tuple[Data, TableTexts]:
-    """See `parse_tables`."""
-    return parse_tables(path, path.read_bytes())
-
-
-def parse_database(path: Path, raw: bytes) -> Data:
-    """Check and parse a database file's bytes (DatabaseRefused says what is wrong with them)."""
-    _check_text(path, raw)
-    return check_structure(path, _json_value(path, raw.decode("utf-8")))
-
-
-def parse_tables(path: Path, raw: bytes) -> tuple[Data, TableTexts]:
-    """Check a database file's bytes table by table: (the tables kept parsed, and every table as
-    (its parsed dict or None, its JSON kept aside: see table_copy)).  Each table's shape is checked without
-    building it (json_members.ShapeChecker); only tables of at most TABLE_KEPT_PARSED bytes are
-    parsed now, the others when first asked for (`SafeJSONStorage.table`).
-
-    The tables are found in `raw` read as Latin-1, one character per byte, so a table's place in
-    that text is its place in the file and no 2-bytes-per-character copy of a file holding "ș" is
-    made: UTF-8 puts non-ASCII bytes only inside strings, so the JSON is valid, and of the same
-    shape, either way.  A table kept parsed is parsed from its UTF-8 bytes unless the file is ASCII.
-    When the data is not the file's text (unsafe characters made visible) or the file is unusual
-    (not an object, a table name twice or not ASCII), every table is parsed the plain way and kept
-    parsed.
-    """
-    _check_text(path, raw)
-    if may_hold_unsafe_text(raw):
-        return check_structure(path, made_printable(_json_value(path, raw.decode("utf-8")))), {}
-    ascii_only = raw.isascii()
-    text = raw.decode("latin-1")
-    view = memoryview(raw)
-    data: Data = {}
-    tables: TableTexts = {}
-    shape = ShapeChecker()
-    try:
-        for name, table, start, end in iter_members(text, shape.decoder):
-            if name in tables or not name.isascii():
-                raise NotMembers("a table name twice, or not ASCII")
-            if not shape.is_object_of_objects(table):
-                raise DatabaseRefused(path, _("not a renewal-planner database (unexpected structure)"))
-            kept = None
-            if end - start <= TABLE_KEPT_PARSED or name == META_TABLE:
-                kept = data[name] = json.loads(text[start:end] if ascii_only else str(view[start:end], "utf-8"))
-            tables[name] = (kept, TableCopy.of(view[start:end], start, in_background=True))
-    except NotMembers:  # json.loads of the text decides what it is
-        del text  # a 1-byte-per-character copy: let go before the plain parse
-        return check_structure(path, _json_value(path, raw.decode("utf-8"))), {}
-    check_meta(path, data.get(META_TABLE) or {})
-    return data, tables
-
-
-TABLE_KEPT_PARSED = 64 * 1024  # bytes of JSON; larger tables are parsed when asked for
-
-
-def _check_text(path: Path, raw: bytes) -> None:
-    """Refuse an empty file or one that is not UTF-8 (checked in pieces: no copy of the whole text)."""
-    if not raw.strip():
-        raise DatabaseRefused(path, _("the file is empty"))
-    if raw.isascii():
-        return
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    view = memoryview(raw)
-    try:
-        for at in range(0, len(raw), 1 << 20):
-            decoder.decode(view[at:at + (1 << 20)])
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        raise DatabaseRefused(path, _("not a text file (not UTF-8)")) from None
-
-
-def _json_value(path: Path, text: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DatabaseRefused(
-            path, _("not valid JSON (line {line}, column {column})").format(line=error.lineno, column=error.colno)
-        ) from None
 
 
 class Tables(dict):
@@ -205,7 +84,7 @@ class SafeJSONStorage(Storage):
         self._data: Tables | None = None
         # table name -> (the table's dict as parsed or written, or None, its JSON kept aside), for every
         # table of the file as loaded or last written; see `_encode`.  A table here but not in `_data`
-        # is kept aside only (`release`).
+        # is kept aside only (`_keep_aside`).
         self._encoded: TableTexts = {}
         self._table_writes: dict[str, int] = {}  # table name -> how often it was replaced; see `version`
         # The parsed tables, for a table parsed again from a loading thread while the app's reads another
@@ -293,9 +172,9 @@ class SafeJSONStorage(Storage):
         """Changes whenever the table may hold something else: a reload, or a write to it."""
         return self.generation, self._table_writes.get(name, 0)
 
-    def release(self, name: str) -> None:
-        """Keep the table in the file only, when that is what the parsed table holds (its reader has
-        made its own objects of it); the next `table(name)` reads and parses it again."""
+    def _keep_aside(self, name: str) -> None:
+        """Let go of the parsed table when it holds what its copy does (after a commit: the
+        repositories keep what they wrote as objects of their own); `table(name)` parses it again."""
         with self._parsing:
             data = self._data
             known = self._encoded.get(name)
@@ -366,8 +245,8 @@ class SafeJSONStorage(Storage):
         self._signature = self._current_signature()
         self._encoded = places
         self._dirty = False
-        for name in list(self._encoded):  # the repositories keep what they wrote as objects of their own
-            self.release(name)
+        for name in list(self._encoded):
+            self._keep_aside(name)
 
     def _encode(self) -> tuple[bytes, TableTexts]:
         """The file's bytes — what `json.dumps(data)` gives, re-encoding only the tables that changed —
