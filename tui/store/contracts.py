@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from operator import itemgetter
 from datetime import date
 
 from tui.domain.contract import Contract, HistoryEntry
@@ -114,7 +115,7 @@ class ContractRepository:
                         id=contract_id
                     )
                 )
-            self.store.table(TABLE).remove(doc_ids=[self._doc_ids([contract_id])[contract_id]])
+            self.store.table(TABLE).remove(doc_ids=self._doc_ids([contract_id]))
             del self._by_id[contract_id]
 
     def _write_updates(self, pairs: list[tuple[Contract, Contract]], today: date, source: str) -> list[Contract]:
@@ -139,16 +140,13 @@ class ContractRepository:
                 doc.clear()
                 doc.update(replacement)
 
-            self.store.table(TABLE).update(overwrite, doc_ids=list(self._doc_ids(records).values()))
+            self.store.table(TABLE).update(overwrite, doc_ids=self._doc_ids(records))
             for (current, _wanted), saved in zip(pairs, results):
                 if saved is not current:
                     del self._by_id[current.id]
                     self._by_id[saved.id] = saved
         return results
 
-    def _doc_ids(self, contract_ids: Iterable[str]) -> dict[str, int]:
-        """The stored documents' ids of `contract_ids` (contracts known to be stored).  Looked up when
-        writing, in the table the write changes anyway: kept for every contract they took 0.8 MB."""
-        wanted = set(contract_ids)
-        return {raw["id"]: int(doc_id) for doc_id, raw in self.store.raw_table(TABLE).items() if raw["id"] in wanted}
-
+    def _doc_ids(self, contract_ids: Iterable[str]) -> list[int]:
+        """The stored documents' ids of `contract_ids` (contracts known to be stored)."""
+        return list(self.store.doc_ids(TABLE, itemgetter("id"), contract_ids).values())

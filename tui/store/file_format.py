@@ -21,6 +21,7 @@ from tui.store.unsafe_text import made_printable, may_hold_unsafe_text
 
 SCHEMA_VERSION = 1
 META_TABLE = "meta"
+TABLE_KEPT_PARSED = 64 * 1024  # bytes of JSON; larger tables are parsed when asked for
 
 Data = dict[str, dict[str, dict[str, Any]]]
 
@@ -109,9 +110,6 @@ def parse_tables(path: Path, raw: bytes) -> tuple[Data, TableTexts]:
         return check_structure(path, _json_value(path, raw.decode("utf-8"))), {}
     check_meta(path, data.get(META_TABLE) or {})
     return data, tables
-
-
-TABLE_KEPT_PARSED = 64 * 1024  # bytes of JSON; larger tables are parsed when asked for
 
 
 def _check_text(path: Path, raw: bytes) -> None:

@@ -109,7 +109,7 @@ class UsageRepository:
             self._sync()
             self._check_unchanged(sample)
             key = duplicate_key(sample)
-            self.store.table(TABLE).remove(doc_ids=[self._doc_ids([key])[key]])
+            self.store.table(TABLE).remove(doc_ids=self._doc_ids([key]))
             self._forget(key)
 
     def save_many(self, new: Iterable[UsageSample], changed: Iterable[tuple[UsageSample, UsageSample]]) -> None:
@@ -137,8 +137,7 @@ class UsageRepository:
                     doc.clear()
                     doc.update(replacement)
 
-                doc_ids = self._doc_ids([duplicate_key(old) for old, _wanted in changed])
-                table.update(overwrite, doc_ids=list(doc_ids.values()))
+                table.update(overwrite, doc_ids=self._doc_ids(duplicate_key(old) for old, _wanted in changed))
                 for old, _wanted in changed:
                     self._forget(duplicate_key(old))
                 for _old, wanted in changed:
@@ -148,15 +147,10 @@ class UsageRepository:
                 for sample in new:
                     self._remember(sample)
 
-    def _doc_ids(self, keys: Iterable[Key]) -> dict[Key, int]:
+    def _doc_ids(self, keys: Iterable[Key]) -> list[int]:
         """The stored documents' ids of `keys` (samples known to be stored)."""
-        wanted = {(product, day.isoformat()): (product, day) for product, day in keys}
-        found = {}
-        for doc_id, raw in self.store.raw_table(TABLE).items():
-            key = wanted.get((raw["product"], raw["date"]))
-            if key is not None:
-                found[key] = int(doc_id)  # the last of the same key, as reading keeps the last
-        return found
+        stored = [(product, day.isoformat()) for product, day in keys]
+        return list(self.store.doc_ids(TABLE, _stored_key, stored).values())
 
     def _check_unchanged(self, seen: UsageSample) -> None:
         key = duplicate_key(seen)
@@ -183,3 +177,7 @@ class UsageRepository:
 
 def _day(sample: UsageSample) -> date:
     return sample.on
+
+
+def _stored_key(raw: dict) -> tuple[str, str]:
+    return raw["product"], raw["date"]
