@@ -17,8 +17,6 @@ from textual.screen import Screen
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
-from textual.containers import Vertical
-from textual.widgets import ContentSwitcher
 
 from tui.i18n import _
 from tui.domain.settings import Settings
@@ -31,6 +29,7 @@ from tui.ui.palette import JumpProvider
 from tui.ui.tab_host import TabHost
 from tui.ui.tabs import TABS
 from tui.ui.widgets.footer import KeysFooter
+from tui.ui.widgets.layout import BlankColumn, BlankSwitcher
 from tui.ui.widgets.tab_bar import TabBar
 from tui.ui.widgets.screens import MainScreen
 
@@ -179,9 +178,9 @@ class RenewalsApp(TabHost, App):
 
     def compose(self) -> ComposeResult:
         yield TabBar([(spec.id, spec.title) for spec in TABS], "overview", id="tab-bar")
-        with ContentSwitcher(initial="overview", id="tabs"):
+        with BlankSwitcher(initial="overview", id="tabs"):
             for spec in TABS:  # only the Overview is filled now: see tui.ui.tabs
-                with Vertical(id=spec.id, classes="tab"):
+                with BlankColumn(id=spec.id, classes="tab"):
                     if spec.id == "overview":
                         yield OverviewPane(id=spec.pane_id, classes="data-pane")
         yield KeysFooter()  # at 80 columns the tab's keys, help and quit all fit

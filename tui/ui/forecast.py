@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Static
 
 from tui.domain.forecast import MAX_HORIZON_MONTHS, METHODS
@@ -35,6 +35,7 @@ from tui.ui.forecast_tables import (
     sample_columns,
 )
 from tui.ui.headroom_prompt import HeadroomPrompt
+from tui.ui.widgets.layout import BlankColumn, BlankRow
 from tui.ui.widgets.virtual_table import VirtualTable
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ HORIZON = Binding.Group(_("Horizon"), compact=True)
 SAMPLE = Binding.Group(_("Sample"), compact=True)
 
 
-class ForecastPane(SampleEditing, Vertical):
+class ForecastPane(SampleEditing, BlankColumn):
     BINDINGS = [
         Binding("minus", "horizon(-1)", _("Horizon −1 month"), group=HORIZON),
         Binding("plus,equals_sign", "horizon(1)", _("Horizon +1 month"), key_display="+", group=HORIZON),
@@ -91,12 +92,12 @@ class ForecastPane(SampleEditing, Vertical):
     def compose_tab(self) -> ComposeResult:
         yield Static("", id="forecast-settings", markup=False)
         yield Static("", id="forecast-empty", markup=False)
-        with Vertical(id="forecast-body"):
-            with Vertical(id="forecast-top"):
+        with BlankColumn(id="forecast-body"):
+            with BlankColumn(id="forecast-top"):
                 yield VirtualTable(product_columns(), self.product_cells, id="forecast-products")
             yield Static("", id="forecast-heading")
             yield Static("", id="forecast-warning", markup=False)
-            with Horizontal(id="forecast-bottom"):
+            with BlankRow(id="forecast-bottom"):
                 yield ForecastChart(id="forecast-chart")
                 with Vertical(id="forecast-side"):
                     yield VirtualTable(month_columns(), lambda i: month_cells(self.months[i]), id="forecast-months")

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from tui.domain.contract import Contract
@@ -20,6 +19,7 @@ from tui.i18n import _
 from tui.store.errors import StoreError
 from tui.store.glance import Glance
 from tui.ui.contract_detail import ContractDetail
+from tui.ui.widgets.layout import BlankColumn, BlankRow
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
 from tui.ui.widgets.screens import focus_now
 
@@ -91,7 +91,7 @@ class OverviewData:
                    FirstRows(glance.first, glance.count), glance.count)
 
 
-class OverviewPane(Vertical):
+class OverviewPane(BlankColumn):
     # What the Footer shows fits 80 columns with help and quit; the rest is in the help (F1). The filter
     # bar says "/ filter" itself and the mode line shows the sort.
     BINDINGS = [
@@ -124,12 +124,12 @@ class OverviewPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="overview-summary", markup=False)
-        with Horizontal(id="overview-filter-bar"):
+        with BlankRow(id="overview-filter-bar"):
             yield Input(placeholder=_("/ filter: id, product, partner, certificate"), id="overview-filter",
                         compact=True)
             yield Static("", id="overview-mode", markup=False)
         yield Static("", id="overview-empty", markup=False)
-        with Horizontal(id="overview-body"):
+        with BlankRow(id="overview-body"):
             yield VirtualTable(overview_columns(), self.cells_for, id="overview-table")
             yield ContractDetail("", id="overview-detail")
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from tui.domain.contract import Contract
@@ -22,6 +22,7 @@ from tui.ui.partner_detail import PartnerDetail
 from tui.ui.partner_edits import PartnerEdits
 from tui.ui.partner_filters import PartnerFilters, cycle
 from tui.ui.partner_pickers import ChoiceScreen, NearChoice, NearScreen
+from tui.ui.widgets.layout import BlankColumn, BlankRow
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
 from tui.ui.widgets.screens import focus_now
 
@@ -46,7 +47,7 @@ def partner_columns(with_distance: bool) -> list[Column]:
     return columns
 
 
-class PartnersPane(PartnerEdits, Vertical):
+class PartnersPane(PartnerEdits, BlankColumn):
     BINDINGS = [
         # the search bar says "/ search"; a priority binding: see the Overview's filter
         Binding("slash", "focus_search", _("Search"), show=False, priority=True),
@@ -83,12 +84,12 @@ class PartnersPane(PartnerEdits, Vertical):
         yield from ()
 
     def compose_tab(self) -> ComposeResult:
-        with Horizontal(id="partners-search-bar"):
+        with BlankRow(id="partners-search-bar"):
             yield Input(placeholder=_("/ search: name, city, country, specialisation"), id="partners-search",
                         compact=True)
             yield Static("", id="partners-count", markup=False)
         yield Static("", id="partners-filters", markup=False)
-        with Horizontal(id="partners-body"):
+        with BlankRow(id="partners-body"):
             yield VirtualTable(partner_columns(False), self.cells_for, id="partners-table")
             # The box keeps the focusable detail from being the table's sibling: Textual moves focus
             # from a hidden widget to a focusable sibling, which would switch this tab back on.

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import Static
 
 from tui.domain.contract import Contract
@@ -22,6 +21,7 @@ from tui.ui.overview import OverviewPane
 from tui.ui.renewal.summary import RenewalView
 from tui.ui.renewal.step_titles import short_step_titles
 from tui.ui.renewal.wizard import RenewalWizard
+from tui.ui.widgets.layout import BlankColumn
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def renewal_columns() -> list[Column]:
     ]
 
 
-class RenewalPane(Vertical):
+class RenewalPane(BlankColumn):
     BINDINGS = [
         Binding("n", "new", _("New renewal")),
         Binding("enter,o", "open", _("Open")),
@@ -61,7 +61,7 @@ class RenewalPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="renewal-summary", markup=False)
         yield Static("", id="renewal-empty", markup=False)
-        with Vertical(id="renewal-body"):
+        with BlankColumn(id="renewal-body"):
             yield VirtualTable(renewal_columns(), self.cells_for, id="renewal-table")
             yield Static("", id="renewal-detail", markup=False)
 

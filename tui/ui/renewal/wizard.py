@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Input, Static
 
 from tui.domain.contract import Contract
@@ -35,6 +34,7 @@ from tui.ui.renewal.step_proof import StepProof
 from tui.ui.renewal.step_titles import short_step_titles
 from tui.ui.renewal.summary import CompletionSummary
 from tui.ui.widgets.footer import KeysFooter
+from tui.ui.widgets.layout import BlankColumn, BlankSwitcher
 from tui.ui.widgets.screens import Dialog, focus_now, in_one_layout
 
 if TYPE_CHECKING:
@@ -93,10 +93,10 @@ class RenewalWizard(Dialog[str | None]):
 
     # -- layout ------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        with Vertical(id="wizard"):
+        with BlankColumn(id="wizard"):
             yield Static("", id="wizard-progress")
             yield Static("", id="wizard-title", markup=False)
-            with ContentSwitcher(id="wizard-steps"):
+            with BlankSwitcher(id="wizard-steps"):
                 yield StepContracts(id="step-1")
                 yield StepProof(id="step-2")
                 yield StepGrowth(id="step-3")

@@ -29,6 +29,7 @@ ResultT = TypeVar("ResultT")
 class MainScreen(Screen):
     """The screen that holds the tabs."""
 
+    BLANK = True  # its background is all it paints: see tui/ui/widgets/layout.py
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
 
