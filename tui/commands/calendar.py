@@ -7,8 +7,6 @@ import argparse
 from tui.commands.context import CliContext
 from tui.domain.parsing import ParseError, parse_whole
 from tui.i18n import _
-from tui.store.calendar_export import DEFAULT_ALARM_DAYS, contracts_calendar
-from tui.store.contracts import ContractRepository
 
 
 def alarm_list(text: str) -> list[int]:
@@ -22,12 +20,16 @@ def alarm_list(text: str) -> list[int]:
 def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser("calendar", parents=[common],
                                    help=_("write an iCalendar (.ics) file of contract end dates to standard output"))
-    parser.add_argument("--alarm", type=alarm_list, default=list(DEFAULT_ALARM_DAYS), metavar="DAYS,…",
+    parser.add_argument("--alarm", type=alarm_list, default=None, metavar="DAYS,…",
                         help=_("reminders this many days before each end date (default 90,60,30)"))
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    ics = contracts_calendar(ContractRepository(ctx.store()).all(), ctx.today, args.alarm)
+    from tui.store.calendar_export import DEFAULT_ALARM_DAYS, contracts_calendar  # icalendar: only here
+    from tui.store.contracts import ContractRepository
+
+    alarms = list(DEFAULT_ALARM_DAYS) if args.alarm is None else args.alarm
+    ics = contracts_calendar(ContractRepository(ctx.store()).all(), ctx.today, alarms)
     ctx.stdout.write(ics.decode("utf-8"))
     return 0

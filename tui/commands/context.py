@@ -6,13 +6,14 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from tui.domain.settings import Settings
 from tui.domain.text import printable_lines
 from tui.formatting import use_formats
-from tui.store.database import Store
-from tui.store.settings import SettingsRepository
+
+if TYPE_CHECKING:  # the store is imported by the commands that open it: `renewals` alone opens the app
+    from tui.domain.settings import Settings
+    from tui.store.database import Store
 
 
 class CommandFailed(Exception):
@@ -35,6 +36,9 @@ class CliContext:
     def store(self) -> Store:
         """Open the database once (DatabaseRefused propagates: the CLI turns it into exit 2)."""
         if self._store is None:
+            from tui.store.database import Store
+            from tui.store.settings import SettingsRepository
+
             self._store = Store(self.db_path)
             self._opened_as = self._store.signature
             settings = SettingsRepository(self._store).get()  # everything printed follows the user's formats
@@ -51,6 +55,8 @@ class CliContext:
             remember_first_screen(store)
 
     def settings(self) -> Settings:
+        from tui.store.settings import SettingsRepository
+
         return SettingsRepository(self.store()).get()
 
     def out(self, text: str = "") -> None:
