@@ -1,9 +1,12 @@
 """Start a process, paint one screen headless, exit: what a user waits for at start-up.
 
     python benchmarks/paint_once.py bare
-    python benchmarks/paint_once.py overview DB_PATH [TODAY]
-    python benchmarks/paint_once.py first-start DB_PATH [TODAY] # the Overview without the start-up glance
-    python benchmarks/paint_once.py every-tab DB_PATH [TODAY]   # then open every tab (for peak memory)
+    python benchmarks/paint_once.py overview DB_PATH [TODAY]     # `renewals --db DB_PATH --today TODAY`
+    python benchmarks/paint_once.py first-start DB_PATH [TODAY]  # the same without the start-up glance
+    python benchmarks/paint_once.py every-tab DB_PATH [TODAY]    # then open every tab (for peak memory)
+
+The app is started as a user starts it, through `tui.cli.main` (argument parsing included), and run
+headless at 120×40.
 
 Prints `painted=T ready=T`: `time.perf_counter()` (CLOCK_MONOTONIC, the same clock in every process on
 Linux, so a parent can subtract its own start time) when the first frame showing the app's content was
@@ -17,7 +20,6 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -91,16 +93,34 @@ def main() -> None:
                 yield Footer()
 
         app = BareApp()
+        watch_loaded(app)
+        app.run(headless=True, size=(120, 40), auto_pilot=paint_and_exit)
     else:
-        from tui.ui.app import create_app
-
-        today = date.fromisoformat(sys.argv[3]) if len(sys.argv) > 3 else date(2026, 11, 27)
-        # "first-start": as on a file no session has closed yet (no start-up glance to paint first)
-        app = create_app(Path(sys.argv[2]), today, use_glance=sys.argv[1] != "first-start")
-    watch_loaded(app)
-    app.run(headless=True, size=(120, 40),
-            auto_pilot=open_every_tab_and_exit if sys.argv[1] == "every-tab" else paint_and_exit)
+        run_renewals(sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "2026-11-27")
     print(f"painted={TIMES.get('painted', 0)} ready={TIMES.get('ready', 0)}")
+
+
+def run_renewals(mode: str, db: str, today: str) -> None:
+    """`renewals --db DB --today TODAY` as a user starts it (tui.cli.main), with the app run headless."""
+    from textual.app import App
+
+    from tui import cli
+
+    if mode == "first-start":  # as on a file no session has closed yet: no start-up glance to paint first
+        import tui.store.glance
+
+        tui.store.glance.read_glance = lambda path: None
+    run = App.run
+
+    def run_headless(app, *args, **kwargs):
+        watch_loaded(app)
+        return run(app, headless=True, size=(120, 40),
+                   auto_pilot=open_every_tab_and_exit if mode == "every-tab" else paint_and_exit)
+
+    App.run = run_headless
+    status = cli.main(["--db", db, "--today", today])
+    if status:
+        raise SystemExit(f"renewals exited with {status}")
 
 
 if __name__ == "__main__":
