@@ -81,8 +81,8 @@ async def open_every_tab_and_exit(pilot) -> None:
 
 
 def main() -> None:
-    watch_first_frame("hello" if sys.argv[1] == "bare" else "yearly")
     if sys.argv[1] == "bare":
+        watch_first_frame("hello")
         from textual.app import App, ComposeResult
         from textual.widgets import Footer, Header, Static
 
@@ -101,23 +101,36 @@ def main() -> None:
 
 
 def run_renewals(mode: str, db: str, today: str) -> None:
-    """`renewals --db DB --today TODAY` as a user starts it (tui.cli.main), with the app run headless."""
-    from textual.app import App
+    """`renewals --db DB --today TODAY` as a user starts it (tui.cli.main), with the app run headless.
+
+    The probes go in where `run_app` starts: with the garbage collector off, as `run_app` turns it off
+    before it imports Textual (the probes import it a moment earlier)."""
+    import gc
 
     from tui import cli
 
-    if mode == "first-start":  # as on a file no session has closed yet: no start-up glance to paint first
-        import tui.store.glance
+    open_app = cli.run_app
 
-        tui.store.glance.read_glance = lambda path: None
-    run = App.run
+    def run_app_headless(ctx, **options) -> int:
+        gc.disable()
+        watch_first_frame("yearly")
+        from textual.app import App
 
-    def run_headless(app, *args, **kwargs):
-        watch_loaded(app)
-        return run(app, headless=True, size=(120, 40),
-                   auto_pilot=open_every_tab_and_exit if mode == "every-tab" else paint_and_exit)
+        if mode == "first-start":  # as on a file no session has closed yet: no start-up glance to paint first
+            import tui.store.glance
 
-    App.run = run_headless
+            tui.store.glance.read_glance = lambda path: None
+        run = App.run
+
+        def run_headless(app, *args, **kwargs):
+            watch_loaded(app)
+            return run(app, headless=True, size=(120, 40),
+                       auto_pilot=open_every_tab_and_exit if mode == "every-tab" else paint_and_exit)
+
+        App.run = run_headless
+        return open_app(ctx, **options)
+
+    cli.run_app = run_app_headless
     status = cli.main(["--db", db, "--today", today])
     if status:
         raise SystemExit(f"renewals exited with {status}")
