@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -183,3 +184,34 @@ async def test_any_failure_to_read_the_file_after_the_glance_stops_the_app_inste
     async with app.run_test(size=SIZE) as pilot:
         await until(lambda: app.return_code is not None, pilot)
     assert app.loaded.is_set() and app.return_code == 1 and isinstance(app.failure, PermissionError)
+
+
+@pytest.mark.parametrize("with_glance", [True, False])
+def test_the_garbage_collector_is_off_while_starting_and_on_once_the_file_is_read(
+        demo_db: Path, monkeypatch: pytest.MonkeyPatch, with_glance: bool) -> None:
+    if with_glance:
+        remember_first_screen(Store(demo_db))
+    seen: dict[str, bool] = {}
+    build = create_app
+
+    def create_app_and_look(*args, **kwargs):
+        seen["building"] = gc.isenabled()  # run_app turned it off: Textual is imported and set up without it
+        return build(*args, **kwargs)
+
+    async def look_and_quit(pilot) -> None:
+        await pilot.app.loaded.wait()
+        await until(gc.isenabled, pilot)  # the thread that read the file turns it on as it finishes
+        seen["loaded"] = True
+        await pilot.press("ctrl+q")
+
+    def run_headless(self, *, mouse: bool = True) -> None:
+        App.run(self, headless=True, size=SIZE, auto_pilot=look_and_quit)
+
+    monkeypatch.setattr("tui.ui.app.create_app", create_app_and_look)
+    monkeypatch.setattr("tui.ui.app.RenewalsApp.run", run_headless)
+    try:
+        assert cli.main(["--db", str(demo_db), "--today", TODAY.isoformat()]) == 0
+    finally:
+        enabled_at_exit = gc.isenabled()
+        gc.enable()  # for the tests after this one, whatever happened
+    assert seen == {"building": False, "loaded": True} and enabled_at_exit
