@@ -8,10 +8,12 @@ A container given a border, padding or content of its own would show only in the
 from __future__ import annotations
 
 from dataclasses import replace
+from importlib import import_module
 from pathlib import Path
 
 import pytest
 from rich.style import Style
+from textual.widget import Widget
 
 from tests.ui.renewal_helpers import start_renewal, wizard
 from tests.ui.test_terminals import settle
@@ -19,10 +21,23 @@ from tui.domain.settings import Settings
 from tui.store.database import Store
 from tui.store.settings import SettingsRepository
 from tui.ui.app import create_app
-from tui.ui.widgets.layout import BlankColumn, BlankRow, BlankSwitcher
-from tui.ui.widgets.screens import MainScreen
 
-BLANK_CLASSES = (BlankColumn, BlankRow, BlankSwitcher, MainScreen)
+
+def our_widget_classes() -> set[type[Widget]]:
+    for module in ("tui.ui.app", "tui.ui.forecast", "tui.ui.partners", "tui.ui.renewal.wizard"):
+        import_module(module)  # every tab's widget classes, loaded
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    return {cls for cls in subclasses(Widget) if cls.__module__.startswith("tui.")}
+
+
+def blank_classes() -> list[type[Widget]]:
+    """Our classes that switch `BLANK` on themselves (their subclasses inherit it)."""
+    return [cls for cls in our_widget_classes() if cls.__dict__.get("BLANK")]
 
 
 def cells(app) -> list[list[tuple[str, object]]]:
@@ -44,7 +59,7 @@ def blank_layout_matches(app, monkeypatch: pytest.MonkeyPatch) -> tuple[bool, in
     blank = [widget for widget in app.screen.walk_children(with_self=True) if widget.BLANK and widget.display]
     with_switch = cells(app)
     with monkeypatch.context() as patch:
-        for cls in BLANK_CLASSES:
+        for cls in blank_classes():
             patch.setattr(cls, "BLANK", False)
         without_switch = cells(app)
     return with_switch == without_switch, len(blank)
@@ -65,7 +80,7 @@ async def test_every_tab_and_wizard_step_looks_the_same_with_blank_containers(
             assert containers >= 3, key  # screen, switcher, tab, pane…: the comparison compares something
             assert same, f"tab {key}"
         await start_renewal(app, pilot)
-        for step in range(1, 3):
+        for step in range(1, 4):
             assert wizard(app).step == step
             await settle(app, pilot)
             same, containers = blank_layout_matches(app, monkeypatch)
@@ -75,19 +90,7 @@ async def test_every_tab_and_wizard_step_looks_the_same_with_blank_containers(
 
 def test_only_layout_containers_are_blank() -> None:
     """The switch is for containers with nothing of their own to paint: none of our widgets with content has it."""
-    from textual.widget import Widget
-
-    import tui.ui.app  # noqa: F401  (the app's widgets, loaded)
-    import tui.ui.forecast  # noqa: F401
-    import tui.ui.partners  # noqa: F401
-    import tui.ui.renewal.wizard  # noqa: F401
-
-    def subclasses(cls):
-        for sub in cls.__subclasses__():
-            yield sub
-            yield from subclasses(sub)
-
-    ours = {cls for cls in subclasses(Widget) if cls.__module__.startswith("tui.")}
-    blank = {cls.__name__ for cls in ours if cls.BLANK}
+    blank = {cls.__name__ for cls in our_widget_classes() if cls.BLANK}
     assert blank == {"BlankColumn", "BlankRow", "BlankSwitcher", "MainScreen", "OverviewPane", "RenewalPane",
-                     "ForecastPane", "PartnersPane"}
+                     "ForecastPane", "PartnersPane", "RenewalWizard", "WizardStep", "StepContracts", "StepProof",
+                     "StepGrowth", "StepPartner", "StepConfirm"}

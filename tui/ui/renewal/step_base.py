@@ -22,6 +22,7 @@ class WizardStep(Vertical):
     step's own requirements are checked by the domain (`step_problems`).
     """
 
+    BLANK = True  # painted as blank lines: see tui/ui/widgets/layout.py
     number = 0
 
     @property

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 class RenewalWizard(Dialog[str | None]):
     """Dismisses with the renewal's id when it was saved (or completed), else None."""
 
+    BLANK = True  # opaque and full-screen: painted as blank lines (see tui/ui/widgets/layout.py)
     BINDINGS = [
         Binding("ctrl+n,pagedown", "next", _("Next"), key_display="^n", priority=True),
         Binding("ctrl+n,pagedown", "complete", _("Complete…"), key_display="^n", priority=True),

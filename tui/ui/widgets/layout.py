@@ -7,8 +7,9 @@ half of that frame's time. A widget marked `BLANK` (Textual's own switch, for wi
 content") is painted as one shared blank line in its background colour instead: 443 pieces, and the
 cuts of a line already cut are cached.
 
-Use these only for containers with no border, padding, outline or content of their own;
-tests/ui/test_blank_layout.py checks that every tab looks the same with and without the switch.
+Use these (or set `BLANK` on a class) only for containers with no border, outline or content of their
+own (padding is fine: it is background too); tests/ui/test_blank_layout.py checks that every tab and
+wizard step looks the same with and without the switch.
 """
 
 from __future__ import annotations
