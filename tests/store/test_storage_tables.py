@@ -95,6 +95,18 @@ def test_a_table_kept_aside_is_the_one_loaded_even_when_the_file_was_rewritten_i
     assert db_path.read_bytes() == b"garbage{"
 
 
+def test_a_save_writes_back_the_tables_as_loaded_when_the_file_changed_under_the_lock(db_path: Path) -> None:
+    """A save copies the tables it did not change from the file, without their checksums when the
+    file is still the one it loaded; a file changed since (by a writer ignoring the lock, in place, to
+    the same size) is caught by its signature, and the checksums send the save to the kept copies."""
+    store = Store(big_file(db_path))
+    with store.transaction():
+        db_path.write_bytes(b" " * db_path.stat().st_size)
+        UsageRepository(store).add(UsageSample("Backup Exec", TODAY.replace(day=2), 1))
+    reread = ContractRepository(Store(db_path))
+    assert len(reread) == MANY and reread.get("C-0007").notes == "Timișoara ✓"
+
+
 def test_a_table_version_changes_with_a_write_to_it_or_a_reload_only(db_path: Path) -> None:
     store = Store(big_file(db_path))
     before = store.table_version("usage")

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
 TMP_SUFFIX = ".tmp"
 
 
-def atomic_write(path: Path, data: bytes, *, suffix: str = TMP_SUFFIX, mode: int | None = None,
+def atomic_write(path: Path, data: bytes | Iterable[bytes], *, suffix: str = TMP_SUFFIX, mode: int | None = None,
                  durable: bool = True) -> os.stat_result:
-    """Replace `path` with `data` so that a kill at any instant leaves the old or the new file.
+    """Replace `path` with `data` (bytes, or pieces written one after another: a 5 MB file need not be
+    joined into one first) so that a kill at any instant leaves the old or the new file.
 
     The bytes go to a temporary file in the same directory (same filesystem,
     so the rename is atomic), which is fsynced before `os.replace`; then the
@@ -25,7 +27,10 @@ def atomic_write(path: Path, data: bytes, *, suffix: str = TMP_SUFFIX, mode: int
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=directory)
     try:
         with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                tmp.write(data)
+            else:
+                tmp.writelines(data)
             if durable:
                 tmp.flush()
                 os.fsync(tmp.fileno())

@@ -228,13 +228,13 @@ class SafeJSONStorage(Storage):
 
     def _commit(self) -> None:
         assert self._data is not None
-        payload, places = self._encode()
+        chunks, places = self._encode()
         try:
             if not self._backed_up:
                 remove_leftovers(self.path)
                 rotate_and_backup(self.path)
                 self._backed_up = True
-            atomic_write(self.path, payload)
+            atomic_write(self.path, chunks)
             self.lock.bump_counter()
         except OSError as error:
             raise WriteFailed(
@@ -248,9 +248,9 @@ class SafeJSONStorage(Storage):
         for name in list(self._encoded):
             self._keep_aside(name)
 
-    def _encode(self) -> tuple[bytes, TableTexts]:
-        """The file's bytes — what `json.dumps(data)` gives, re-encoding only the tables that changed —
-        and where each table is in them.
+    def _encode(self) -> tuple[list[bytes], TableTexts]:
+        """The file's bytes, in pieces — what `json.dumps(data)` gives, re-encoding only the tables
+        that changed — and where each table is in them.
 
         TinyDB replaces a table's dict on every write to that table (and a
         reload replaces them all), so a table that is still the dict written
@@ -259,6 +259,7 @@ class SafeJSONStorage(Storage):
         """
         assert self._data is not None
         names = list(self._encoded) + [name for name in self._data if name not in self._encoded]
+        file_unchanged = self._current_signature() == self._signature  # we hold the lock: it stays so
         parts: list[bytes] = [b"{"]
         places: list[tuple[str, dict | None, TableCopy | None, int]] = []  # and where its JSON is in parts
         for name in names:
@@ -266,7 +267,7 @@ class SafeJSONStorage(Storage):
             table = dict.get(self._data, name)
             if known is not None and (table is None or known[0] is table):  # unchanged
                 copy: TableCopy | None = known[1]
-                text = known[1].read(self.path)
+                text = known[1].read(self.path, file_unchanged=file_unchanged)
             else:
                 copy = None
                 text = json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -279,7 +280,7 @@ class SafeJSONStorage(Storage):
         offsets = [0]
         for part in parts:
             offsets.append(offsets[-1] + len(part))
-        return b"".join(parts), {
+        return parts, {
             name: (table, copy.moved_to(offsets[at]) if copy is not None else TableCopy.of(parts[at], offsets[at]))
             for name, table, copy, at in places
         }

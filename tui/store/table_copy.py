@@ -47,14 +47,19 @@ class TableCopy:
         """The same JSON at another place (in a file written since)."""
         return TableCopy(start, start + self.end - self.start, self.crc, self._compressed)
 
-    def read(self, path: Path) -> bytes:
-        """The table's JSON: from the data file while it still holds it there, else from the copy."""
+    def read(self, path: Path, *, file_unchanged: bool = False) -> bytes:
+        """The table's JSON: from the data file while it still holds it there, else from the copy.
+
+        `file_unchanged`: the caller has just found, under the write lock, that the file is the one this
+        copy's place refers to (its signature: inode, size, mtime, ctime, write counter); its bytes are
+        then taken without the checksum (~4 ms at 10,000 contracts, on every save).
+        """
         try:
             with open(path, "rb") as handle:
                 data = os.pread(handle.fileno(), self.end - self.start, self.start)
         except OSError:
             data = b""
-        if len(data) == self.end - self.start and zlib.crc32(data) == self.crc:
+        if len(data) == self.end - self.start and (file_unchanged or zlib.crc32(data) == self.crc):
             return data
         if isinstance(self._compressed, Future):
             self._compressed = self._compressed.result()
