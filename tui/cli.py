@@ -91,14 +91,25 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     modules (the forecast engine, the partner search, the calendar writer…) would add ~80 ms to a
     start-up that paints in ~300. Anything else (a command, --help, a mistake) goes to the full parser."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    app_only = argparse.ArgumentParser(parents=[global_options(suppress=False)], add_help=False,
-                                       exit_on_error=False)
+    app_only = AppOnlyParser(parents=[global_options(suppress=False)], add_help=False)
     app_options(app_only)
     try:
         args, rest = app_only.parse_known_args(argv)
-    except argparse.ArgumentError:
+    except NotJustTheApp:
         rest = argv
     return args if not rest else build_parser().parse_args(argv)
+
+
+class NotJustTheApp(Exception):
+    pass
+
+
+class AppOnlyParser(argparse.ArgumentParser):
+    """Reads the options that open the app; on any doubt it gives way to the full parser, which says
+    what is wrong as usual (an ambiguous `--d`, a missing value)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise NotJustTheApp(message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -34,7 +34,7 @@ def test_a_command_goes_to_the_full_parser() -> None:
     assert args.run is not None
 
 
-@pytest.mark.parametrize("argv", [["--today"], ["--bogus"], ["--db", "x.json", "nonsense"]])
+@pytest.mark.parametrize("argv", [["--today"], ["--bogus"], ["--db", "x.json", "nonsense"], ["--d", "x.json"]])
 def test_a_mistake_gets_the_full_parsers_message(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stopped:
         parse_arguments(argv)
