@@ -160,7 +160,6 @@ def run_app(ctx: CliContext, *, mouse: bool = True) -> int:
     some 100,000 objects, and the collections they set off cost ~15 ms of the start-up."""
     gc.disable()
     try:
-        from tui.store.glance import remember_first_screen
         from tui.ui.app import create_app
 
         app = create_app(ctx.db_path, ctx.today)
@@ -171,6 +170,5 @@ def run_app(ctx: CliContext, *, mouse: bool = True) -> int:
     if app.failure is not None:  # the data file was replaced by something unreadable as the app started
         raise app.failure
     if app.loaded.is_set():
-        # The next start paints this state before reading the file; the app's repositories hold its contracts.
-        remember_first_screen(app.store, (app.contracts, app.partners, app.settings_store))
+        app.remember_first_screen()  # the next start paints this state before reading the file
     return app.return_code or 0

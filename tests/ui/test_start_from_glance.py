@@ -215,3 +215,13 @@ def test_the_garbage_collector_is_off_while_starting_and_on_once_the_file_is_rea
         enabled_at_exit = gc.isenabled()
         gc.enable()  # for the tests after this one, whatever happened
     assert seen == {"building": False, "loaded": True} and enabled_at_exit
+
+
+async def test_a_start_without_a_current_glance_writes_one_once_the_tabs_are_built(demo_db: Path) -> None:
+    """So the next start is painted from it even if this session is killed rather than closed."""
+    assert not glance_path(demo_db).exists()
+    app = create_app(demo_db, TODAY)
+    async with app.run_test(size=SIZE):
+        await app.tabs_built.wait()
+        assert glance_is_current(demo_db, Store(demo_db).signature)  # while the app is still open
+        assert read_glance(demo_db).count == len(app.contracts.all())

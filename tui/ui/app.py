@@ -162,6 +162,13 @@ class RenewalsApp(TabHost, App):
         self.loaded.set()
         self.exit(return_code=2 if isinstance(error, DatabaseRefused) else 1)
 
+    def remember_first_screen(self) -> None:
+        """Write the start-up glance of the data file as it is now, unless the one on disk is that
+        already (the repositories hold their contracts: nothing is read or converted again)."""
+        from tui.store.glance import remember_first_screen
+
+        remember_first_screen(self.store, (self.contracts, self.partners, self.settings_store))
+
     def _after_opening(self) -> None:
         if self.store.read_only:
             self.notify(_("{path} is read-only for you: you can look, but nothing can be saved.").format(

@@ -1,6 +1,6 @@
 """Hosting the tabs: building a tab's pane when it is first wanted (or in the background after the first
 paint), laying it out while hidden, and switching to it with its focus.  A mixin of `RenewalsApp`, which
-holds the state it uses (`_building_tab`, `loaded`, `tabs_built`, `closing`)."""
+holds the state it uses (`_building_tab`, `loaded`, `tabs_built`, `closing`) and `remember_first_screen`."""
 
 from __future__ import annotations
 
@@ -61,6 +61,9 @@ class TabHost:
                 await asyncio.sleep(0)
             except (NoMatches, IndexError):  # the app is closing: its screens are gone
                 return
+        # A start without a current glance (a file no session closed, or changed since): write one now,
+        # so the next start is painted from it even if this session is killed rather than closed.
+        self.remember_first_screen()
         # The tabs' widgets, indexes and plans live as long as the app: collect once now (~20 ms at full
         # scale) and set them aside, or the next full collection walks them all — in the middle of a key.
         gc.collect()
