@@ -8,6 +8,7 @@ from tui.commands.context import CliContext
 from tui.domain.monitoring import CheckResult, CheckState, check_contracts
 from tui.domain.text import printable
 from tui.i18n import _
+from tui.store.contracts import ContractRepository
 from tui.store.errors import StoreError
 
 
@@ -28,8 +29,6 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def evaluate(args: argparse.Namespace, ctx: CliContext) -> CheckResult:
-    from tui.store.contracts import ContractRepository
-
     if args.critical < 0 or args.warning < args.critical:
         return CheckResult(CheckState.UNKNOWN, _("--warning must be at least --critical, both 0 or more"))
     if not ctx.db_path.exists():

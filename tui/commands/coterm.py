@@ -19,6 +19,7 @@ from tui.domain.parsing import ParseError, parse_date, parse_percent
 from tui.domain.text import clip
 from tui.formatting import format_count, format_date, format_money, format_percent
 from tui.i18n import _
+from tui.store.contracts import ContractRepository
 
 FORMATS = ("text", "json")
 
@@ -88,8 +89,6 @@ def _is_date(text: str) -> bool:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.store.contracts import ContractRepository
-
     to, uplift, fee_rate = parse_arguments(args, ctx.settings().fee_rate)
     repository = ContractRepository(ctx.store())
     unknown = [i for i in dict.fromkeys(args.ids) if repository.get(i) is None]

@@ -12,6 +12,9 @@ from tui.domain.contract import CONTRACT_COLUMNS
 from tui.domain.status import DEFAULT_NOTICE_DAYS, days_left, needs_attention, status_of
 from tui.formatting import format_count, format_date, format_money
 from tui.i18n import _
+from tui.store.contract_csv import contract_to_json
+from tui.store.contracts import ContractRepository
+from tui.store.partners import PartnerRepository
 
 
 def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
@@ -24,10 +27,6 @@ def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.store.contract_csv import contract_to_json
-    from tui.store.contracts import ContractRepository
-    from tui.store.partners import PartnerRepository
-
     if args.within is None:
         args.within = ctx.settings().notice_days
     if args.within < 0:

@@ -25,6 +25,8 @@ from tui.domain.text import clip
 from tui.forecast_format import advice_text, format_estimate, format_month, format_range
 from tui.formatting import format_count, format_date
 from tui.i18n import _
+from tui.store.contracts import ContractRepository
+from tui.store.usage import UsageRepository
 
 
 def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
@@ -45,9 +47,6 @@ def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.store.contracts import ContractRepository
-    from tui.store.usage import UsageRepository
-
     horizon = _horizon(args, ctx)
     try:
         headroom = default_headroom(ctx) if args.headroom is None else float(parse_percent(args.headroom))

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from tui.commands.context import CliContext
 from tui.i18n import _
+from tui.store.csv_reader import CsvRejected
 
 
 class ImportPlan(Protocol):
@@ -20,8 +21,6 @@ class ImportPlan(Protocol):
 def run_import(args: argparse.Namespace, ctx: CliContext, make_plan: Callable[[], ImportPlan],
                apply: Callable[[ImportPlan], None]) -> int:
     """Check the whole file first; list every problem (exit 1) or what changes; write unless --dry-run."""
-    from tui.store.csv_reader import CsvRejected
-
     try:
         plan = make_plan()
     except CsvRejected as rejected:

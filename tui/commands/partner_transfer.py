@@ -7,6 +7,8 @@ import argparse
 from tui.commands.context import CliContext
 from tui.commands.importing import run_import
 from tui.i18n import _
+from tui.store.partner_csv import plan_partner_import, write_partners_csv
+from tui.store.partners import PartnerRepository
 
 
 def add_import_parser(kinds, common: argparse.ArgumentParser) -> None:
@@ -25,9 +27,6 @@ def add_export_parser(kinds, common: argparse.ArgumentParser) -> None:
 
 
 def import_partners(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.store.partner_csv import plan_partner_import
-    from tui.store.partners import PartnerRepository
-
     repository = PartnerRepository(ctx.store())
     return run_import(
         args, ctx,
@@ -37,9 +36,6 @@ def import_partners(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_partners(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.store.partner_csv import write_partners_csv
-    from tui.store.partners import PartnerRepository
-
     repository = PartnerRepository(ctx.store())
     partners = repository.all()
     if args.own:

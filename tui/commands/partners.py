@@ -18,6 +18,8 @@ from tui.domain.text import clip
 from tui.formatting import format_km
 from tui.i18n import _
 from tui.store.cities import DEFAULT_RADIUS_KM, city_named, shipped_cities
+from tui.store.partner_csv import partner_to_json
+from tui.store.partners import PartnerRepository
 
 def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
@@ -81,9 +83,6 @@ def near(city_text: str | None, km: float | None) -> tuple[City, float] | None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.store.partner_csv import partner_to_json
-    from tui.store.partners import PartnerRepository
-
     options = dict(
         country=country(args.country),
         tier=choice(args.tier, TIERS, "--tier"),

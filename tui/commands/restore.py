@@ -7,6 +7,7 @@ import argparse
 from tui.commands.context import CliContext
 from tui.commands.text_table import render_table
 from tui.i18n import _
+from tui.store.restore import list_backups, restore_backup
 
 
 def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
@@ -18,8 +19,6 @@ def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     """Works on a damaged file too: it never opens the database itself."""
-    from tui.store.restore import list_backups, restore_backup
-
     backups = list_backups(ctx.db_path)
     if args.number is None:
         if not backups:

@@ -10,6 +10,8 @@ from tui.commands.importing import run_import
 from tui.commands.usage_transfer import add_export_parser as add_usage_export
 from tui.commands.usage_transfer import add_import_parser as add_usage_import
 from tui.i18n import _
+from tui.store.contract_csv import plan_contract_import, write_contracts_csv, write_contracts_json
+from tui.store.contracts import ContractRepository
 
 
 def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:
@@ -33,9 +35,6 @@ def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def import_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.store.contract_csv import plan_contract_import
-    from tui.store.contracts import ContractRepository
-
     repository = ContractRepository(ctx.store())
     return run_import(
         args, ctx,
@@ -45,9 +44,6 @@ def import_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.store.contract_csv import write_contracts_csv, write_contracts_json
-    from tui.store.contracts import ContractRepository
-
     contracts = sorted(ContractRepository(ctx.store()).all(), key=lambda c: c.id)
     if args.format == "json":
         write_contracts_json(contracts, ctx.stdout)

@@ -6,7 +6,11 @@ import argparse
 
 from tui.commands.context import CliContext
 from tui.commands.importing import run_import
+from tui.domain.forecast.planning import known_products
 from tui.i18n import _
+from tui.store.contracts import ContractRepository
+from tui.store.usage import UsageRepository
+from tui.store.usage_csv import plan_usage_import, write_usage_csv, write_usage_json
 
 
 def add_import_parser(kinds, common: argparse.ArgumentParser) -> None:
@@ -25,11 +29,6 @@ def add_export_parser(kinds, common: argparse.ArgumentParser) -> None:
 
 
 def import_usage(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.domain.forecast.planning import known_products
-    from tui.store.contracts import ContractRepository
-    from tui.store.usage import UsageRepository
-    from tui.store.usage_csv import plan_usage_import
-
     repository = UsageRepository(ctx.store())
     stored = repository.samples()
     known = known_products(ContractRepository(ctx.store()).all(), stored)
@@ -42,9 +41,6 @@ def import_usage(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_usage(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.store.usage import UsageRepository
-    from tui.store.usage_csv import write_usage_csv, write_usage_json
-
     samples = UsageRepository(ctx.store()).samples()
     if args.format == "json":
         write_usage_json(samples, ctx.stdout)
