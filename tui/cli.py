@@ -96,7 +96,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     try:
         args, rest = app_only.parse_known_args(argv)
     except NotJustTheApp:
-        rest = argv
+        return build_parser().parse_args(argv)
     return args if not rest else build_parser().parse_args(argv)
 
 
