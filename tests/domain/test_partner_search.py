@@ -223,3 +223,27 @@ def test_the_letter_bits_never_rule_out_a_word_made_of_the_haystacks_letters(hay
 
 def test_the_letter_bits_rule_out_a_word_with_a_letter_the_haystack_lacks() -> None:
     assert letter_bits("timisoara") & ~letter_bits("\0brasov\0cluj-napoca\0") != 0
+
+
+@given(
+    queries,
+    st.none() | st.sampled_from(TIERS),
+    st.none() | st.sampled_from(["RO", "DE"]),
+    st.sampled_from(CITIES),
+    st.sampled_from([0, 60, 150, 250, 400, 2000]),
+)
+def test_a_first_search_near_a_city_finds_what_a_search_after_the_texts_exist_finds(
+        query, tier, country, origin, radius):
+    """A search near a city made before the search texts exist (the command line's only search) makes
+    the texts of the partners within the radius only; the hits are the same."""
+    first = PartnerIndex(DIRECTORY, CITIES).search(query, tier=tier, country=country, near=(origin, radius))
+    prepared = PartnerIndex(DIRECTORY, CITIES)
+    prepared.prepare()
+    assert first == prepared.search(query, tier=tier, country=country, near=(origin, radius))
+
+
+def test_a_first_search_near_a_city_makes_the_texts_of_the_partners_within_the_radius_only() -> None:
+    index = PartnerIndex(DIRECTORY, CITIES)
+    assert ids(index.search("srl", near=(BUCURESTI, 200))) == ["p1", "p2", "p7", "p6"]
+    assert index._built is None  # the whole directory's texts are made by the next search that needs them
+    assert len(index.search("srl")) == 8 and index._built is not None and len(index._built) == len(DIRECTORY)

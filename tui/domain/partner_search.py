@@ -94,6 +94,23 @@ class PartnerIndex:
             self._built = [self._entry(partner, self._key, lookup) for partner in self.partners]
         return self._built
 
+    def _entries_near(self, near: tuple[City, float]) -> list[_Entry]:
+        """The entries of the partners within `near`'s radius only, for a search made before the
+        search texts exist (a single one: the command line). Locating 5,000 partners is cheap; making
+        their search texts is most of such a search, and half of them are far away."""
+        assert self._cities is not None
+        origin, radius = near
+        lookup = CityLookup(self._cities)
+        within: dict[City, bool] = {}  # a directory names the same few cities thousands of times
+
+        def is_near(city: City) -> bool:
+            if city not in within:
+                within[city] = haversine_km(origin, city) <= radius
+            return within[city]
+
+        return [self._entry(partner, self._key, lookup) for partner in self.partners
+                if (city := lookup(partner.city, partner.country)) is not None and is_near(city)]
+
     def prepare(self) -> None:
         """Build the search texts now, e.g. before the first keystroke rather than during it."""
         self._entries
@@ -131,16 +148,20 @@ class PartnerIndex:
         tier, then name.
         """
         words = name_key(query).split()
+        within = None  # the partners near the city, when only they need search texts
+        if near is not None and city_of is None and self._built is None and self._cities is not None:
+            within = self._entries_near(near)
         entries = self._filtered(
             country.upper() if country else None,
             _canonical(tier, TIERS, "tier"),
             _canonical(kind, KINDS, "kind"),
             _canonical(specialisation, SPECIALISATIONS, "specialisation"),
+            within,
         )
         if entries is None and not words and near is None:
             return list(self._everyone)
         if entries is None:
-            entries = self._entries
+            entries = self._entries if within is None else within
         if len(words) == 1:
             word = words[0]
             scored = [(score, e) for e in entries if (score := _word_score(word, e.haystack, e.letters)) is not None]
@@ -154,14 +175,15 @@ class PartnerIndex:
         return [PartnerHit(e.partner, score) for score, e in scored]
 
     def _filtered(
-        self, country: str | None, tier: str | None, kind: str | None, family: str | None
+        self, country: str | None, tier: str | None, kind: str | None, family: str | None,
+        among: list[_Entry] | None = None,
     ) -> list[_Entry] | None:
-        """The entries passing every filter, or None when no filter is set."""
+        """The entries (of `among`, else all) passing every filter, or None when no filter is set."""
         if not (country or tier or kind or family):
             return None
         return [
             e
-            for e in self._entries
+            for e in (self._entries if among is None else among)
             if (country is None or e.partner.country == country)
             and (tier is None or e.partner.tier == tier)
             and (kind is None or e.partner.kind == kind)
