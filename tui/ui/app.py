@@ -71,6 +71,7 @@ class RenewalsApp(TabHost, App):
         self.input_waiting = 0  # keys, clicks and pastes waiting for `loaded`
         self.failure: Exception | None = None  # why the data file could not be opened after a glance
         self._glance_of = glance[0] if glance else None
+        self.started_from_glance = glance is not None  # it was current: no need to write it again at once
         if store is not None:
             self._use_store(store)
             self._apply_settings(self.settings_store.get())

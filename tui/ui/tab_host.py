@@ -1,6 +1,7 @@
 """Hosting the tabs: building a tab's pane when it is first wanted (or in the background after the first
 paint), laying it out while hidden, and switching to it with its focus.  A mixin of `RenewalsApp`, which
-holds the state it uses (`_building_tab`, `loaded`, `tabs_built`, `closing`) and `remember_first_screen`."""
+holds the state it uses (`_building_tab`, `loaded`, `tabs_built`, `closing`, `started_from_glance`) and
+`remember_first_screen`."""
 
 from __future__ import annotations
 
@@ -63,7 +64,8 @@ class TabHost:
                 return
         # A start without a current glance (a file no session closed, or changed since): write one now,
         # so the next start is painted from it even if this session is killed rather than closed.
-        self.remember_first_screen()
+        if not self.started_from_glance:
+            self.remember_first_screen()
         # The tabs' widgets, indexes and plans live as long as the app: collect once now (~20 ms at full
         # scale) and set them aside, or the next full collection walks them all — in the middle of a key.
         gc.collect()
