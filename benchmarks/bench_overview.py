@@ -37,7 +37,7 @@ from tui.store.database import Store  # noqa: E402
 from tui.ui.app import create_app  # noqa: E402
 from tui.ui.overview import OverviewPane  # noqa: E402
 from benchmarks.paint_once import start_times  # noqa: E402
-from tui.store.glance import remember_first_screen  # noqa: E402
+from tui.store.first_screen import remember_first_screen  # noqa: E402
 
 TODAY = date(2026, 11, 27)
 PAINT_ONCE = Path(__file__).with_name("paint_once.py")

@@ -72,7 +72,7 @@ from tui.domain.contract import Contract  # noqa: E402
 from tui.domain.renewal import new_renewal  # noqa: E402
 from tui.store.contracts import ContractRepository  # noqa: E402
 from tui.store.database import Store  # noqa: E402
-from tui.store.glance import remember_first_screen  # noqa: E402
+from tui.store.first_screen import remember_first_screen  # noqa: E402
 from tui.store.partners import PartnerRepository  # noqa: E402
 from tui.store.renewals import RenewalRepository  # noqa: E402
 from tui.store.usage import UsageRepository  # noqa: E402

@@ -104,7 +104,7 @@ def test_a_read_only_database_opens_read_only_and_refuses_writes(tmp_path: Path,
         from tui.store.contracts import ContractRepository
         from tui.store.database import Store
         from tui.store.errors import WriteFailed
-        from tui.store.glance import remember_first_screen
+        from tui.store.first_screen import remember_first_screen
         {drop}  # after the imports: the interpreter's own files may be private to root
         store = Store({str(db)!r})
         print("read_only:", store.read_only, "contracts:", len(ContractRepository(store).all()))

@@ -18,7 +18,8 @@ from tui.domain.settings import Settings
 from tui.domain.status import summarize, summarize_end_dates
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
-from tui.store.glance import GLANCE_ROWS, glance_path, read_glance, remember_first_screen
+from tui.store.first_screen import remember_first_screen
+from tui.store.glance import GLANCE_ROWS, glance_path, read_glance
 from tui.store.partners import PartnerRepository
 from tui.store.settings import SettingsRepository
 
@@ -158,3 +159,24 @@ def test_a_command_line_write_keeps_an_existing_glance_current_and_creates_none(
         assert status == 0, err
     assert [c.id for c in read_glance(with_glance).first] == ["C-1", "C-2"]
     assert not glance_path(without).exists()
+
+
+def test_writing_the_glance_late_imports_nothing(db_path: Path) -> None:
+    """It runs when the app closes or after a command's write: an import then can fail (a package upgraded
+    under a running app, a checkout that became unreadable), so everything it needs is loaded with it.
+    (The shipped partner directory is data, read from the package once, as the app's repositories have.)"""
+    ContractRepository(Store(db_path)).save_many(many_contracts(5), [], TODAY)
+    code = (
+        "import sys\n"
+        "from tui.store.database import Store\n"
+        "from tui.store.first_screen import remember_first_screen\n"
+        "from tui.store.partner_directory import shipped_directory\n"
+        "shipped_directory()\n"
+        f"store = Store({str(db_path)!r})\n"
+        "before = set(sys.modules)\n"
+        "written = remember_first_screen(store)\n"
+        "print(written, sorted(set(sys.modules) - before))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True []"

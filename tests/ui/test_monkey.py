@@ -9,7 +9,7 @@ import pytest
 
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
-from tui.store.glance import remember_first_screen
+from tui.store.first_screen import remember_first_screen
 from tui.ui.app import create_app
 
 KEYS = (

@@ -18,7 +18,8 @@ from tui import cli
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.store.errors import DatabaseRefused
-from tui.store.glance import GLANCE_ROWS, glance_is_current, glance_path, read_glance, remember_first_screen
+from tui.store.first_screen import remember_first_screen
+from tui.store.glance import GLANCE_ROWS, glance_is_current, glance_path, read_glance
 from tui.ui.app import create_app
 from tui.ui.overview import OverviewPane
 

@@ -47,8 +47,11 @@ class CliContext:
 
     def keep_glance_current(self) -> None:
         """After a command that wrote the file (an import, a co-term…), write the app's start-up glance
-        again if there was one, so the next start is still painted before the file is read."""
-        from tui.store.glance import glance_path, remember_first_screen
+        again if there was one, so the next start is still painted before the file is read. (Imported here,
+        right after the write, in a command that lasts a moment: a command that only reads does not load
+        the partners' repository for it.)"""
+        from tui.store.first_screen import remember_first_screen
+        from tui.store.glance import glance_path
 
         store = self._store
         if store is not None and store.signature != self._opened_as and glance_path(store.path).exists():

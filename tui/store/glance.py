@@ -13,6 +13,10 @@ when that signature still matches, and reads the data file right after.
 Any write to the data file, by any process, changes its signature, so a
 glance of another state is never shown.  A missing, stale or damaged glance
 only means a slower start; deleting it is always safe.
+
+This module is imported before the first paint, so it imports neither the
+data file's storage nor the repositories; writing the glance of an open store
+is `tui.store.first_screen`.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from tui.domain.settings import Settings
 from tui.store.atomic import atomic_write
 from tui.store.locking import file_signature
 from tui.store.records import SharedValues, contract_from_record, contract_to_record
+from tui.store.settings import settings_from_record, to_record
 
 GLANCE_VERSION = 1
 GLANCE_ROWS = 200  # more rows than a terminal shows
@@ -83,8 +88,6 @@ def _stored(path: Path, signature: tuple | None) -> dict | None:
 
 def read_glance(path: Path) -> Glance | None:
     """The glance of the data file at `path` as it is now on disk, or None (none, stale or unreadable)."""
-    from tui.store.settings import settings_from_record
-
     raw = _stored(path, file_signature(path))
     if raw is None:
         return None
@@ -103,8 +106,6 @@ def read_glance(path: Path) -> Glance | None:
 
 def write_glance(path: Path, signature: tuple, glance: Glance) -> None:
     """Replace the glance of the data file at `path` (its state `signature`).  Raises OSError."""
-    from tui.store.settings import to_record
-
     payload = json.dumps({
         "version": GLANCE_VERSION,
         "of": list(signature),
@@ -125,29 +126,3 @@ def write_glance(path: Path, signature: tuple, glance: Glance) -> None:
 def glance_is_current(path: Path, signature: tuple | None) -> bool:
     """Is the glance on disk the one of the data file's state `signature`?"""
     return _stored(path, signature) is not None
-
-
-def remember_first_screen(store, repositories: tuple | None = None) -> bool:
-    """Write the glance of the store's data file as it is now, if the one on disk is not that already.
-    `repositories`: (contracts, partners, settings) of `store` that already hold what they converted (the
-    app's). False when nothing was written (up to date, no file, damaged file, or a read-only directory)."""
-    from tui.store.contracts import ContractRepository
-    from tui.store.errors import DatabaseRefused
-    from tui.store.partners import PartnerRepository
-    from tui.store.settings import SettingsRepository
-
-    try:
-        store.refresh()
-    except DatabaseRefused:
-        return False
-    signature = store.signature
-    if signature is None or store.read_only or glance_is_current(store.path, signature):
-        return False
-    contracts, partners, settings = repositories or (
-        ContractRepository(store), PartnerRepository(store), SettingsRepository(store))
-    glance = make_glance(contracts.all(), partners.names(), settings.get())
-    try:
-        write_glance(store.path, signature, glance)
-    except OSError:
-        return False
-    return True

@@ -166,7 +166,7 @@ class RenewalsApp(TabHost, App):
     def remember_first_screen(self) -> None:
         """Write the start-up glance of the data file as it is now, unless the one on disk is that
         already (the repositories hold their contracts: nothing is read or converted again)."""
-        from tui.store.glance import remember_first_screen
+        from tui.store.first_screen import remember_first_screen  # loaded already: see repositories_for
 
         remember_first_screen(self.store, (self.contracts, self.partners, self.settings_store))
 
@@ -350,7 +350,9 @@ class RenewalsApp(TabHost, App):
 
 
 def repositories_for(store: Store) -> tuple:
-    """(contracts, partners, settings) repositories of `store`, imported here: see `open_store`."""
+    """(contracts, partners, settings) repositories of `store`, imported here: see `open_store`. The glance
+    writer is imported with them, not when the app closes (`tui.store.first_screen`)."""
+    import tui.store.first_screen  # noqa: F401
     from tui.store.contracts import ContractRepository
     from tui.store.partners import PartnerRepository
     from tui.store.settings import SettingsRepository
