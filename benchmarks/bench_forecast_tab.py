@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench_forecast_store import TODAY, make_database  # noqa: E402
 
 from tui.ui.app import create_app  # noqa: E402
-from tui.ui.forecast import ForecastPane  # noqa: E402
-from tui.ui.forecast_plans import PlanBook  # noqa: E402
+from tui.ui.forecast.pane import ForecastPane  # noqa: E402
+from tui.ui.forecast.plans import PlanBook  # noqa: E402
 
 TARGET_MS = 50.0
 

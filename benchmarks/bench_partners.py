@@ -31,7 +31,7 @@ from tui.store.database import Store  # noqa: E402
 from tui.store.demo import create_demo_database  # noqa: E402
 from tui.store.partners import PartnerRepository  # noqa: E402
 from tui.ui.app import create_app  # noqa: E402
-from tui.ui.partners import PartnersPane  # noqa: E402
+from tui.ui.partners.pane import PartnersPane  # noqa: E402
 
 TODAY = date(2026, 11, 27)
 SIZE = (120, 40)

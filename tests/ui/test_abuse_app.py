@@ -22,10 +22,10 @@ from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.store.partners import PartnerRepository
 from tui.ui.app import create_app
-from tui.ui.contract_form import ContractForm
-from tui.ui.import_screen import ImportScreen
-from tui.ui.overview import OverviewPane
-from tui.ui.partners import PartnersPane
+from tui.ui.overview.contract_form import ContractForm
+from tui.ui.dialogs.import_screen import ImportScreen
+from tui.ui.overview.pane import OverviewPane
+from tui.ui.partners.pane import PartnersPane
 from tui.ui.renewal.partner_picker import PartnerPicker
 from tui.ui.widgets.virtual_table import VirtualTable
 

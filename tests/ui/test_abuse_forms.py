@@ -29,14 +29,14 @@ from tui.domain.settings import Settings, validate_settings
 from tui.domain.text import has_control_chars
 from tui.domain.usage import UsageSample, validate_usage
 from tui.store.cities import city_named
-from tui.ui.contract_form import ContractForm
-from tui.ui.headroom_prompt import HeadroomPrompt
-from tui.ui.partner_form import PartnerForm
-from tui.ui.partner_pickers import NearChoice, NearScreen, parse_km
+from tui.ui.overview.contract_form import ContractForm
+from tui.ui.forecast.headroom_prompt import HeadroomPrompt
+from tui.ui.partners.form import PartnerForm
+from tui.ui.partners.pickers import NearChoice, NearScreen, parse_km
 from tui.ui.renewal.proof_form import ProofForm
 from tui.ui.renewal.value_form import ValueForm
-from tui.ui.settings_screen import SettingsScreen
-from tui.ui.usage_form import UsageForm
+from tui.ui.dialogs.settings_screen import SettingsScreen
+from tui.ui.forecast.usage_form import UsageForm
 
 TODAY = date(2026, 11, 27)
 

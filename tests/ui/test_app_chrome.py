@@ -11,9 +11,9 @@ from tests.conftest import write_csv
 from tui.store.database import Store
 from tui.store.settings import SettingsRepository
 from tui.ui.app import create_app
-from tui.ui.help_screen import HelpScreen
-from tui.ui.overview import OverviewPane
-from tui.ui.settings_screen import SettingsScreen
+from tui.ui.dialogs.help_screen import HelpScreen
+from tui.ui.overview.pane import OverviewPane
+from tui.ui.dialogs.settings_screen import SettingsScreen
 from tui.ui.widgets.virtual_table import VirtualTable
 
 SIZE = (100, 30)

@@ -24,7 +24,7 @@ from tui.ui.app import create_app
 
 
 def our_widget_classes() -> set[type[Widget]]:
-    for module in ("tui.ui.app", "tui.ui.forecast", "tui.ui.partners", "tui.ui.renewal.wizard"):
+    for module in ("tui.ui.app", "tui.ui.forecast.pane", "tui.ui.partners.pane", "tui.ui.renewal.wizard"):
         import_module(module)  # every tab's widget classes, loaded
 
     def subclasses(cls):

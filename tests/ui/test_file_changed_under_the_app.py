@@ -16,8 +16,8 @@ from tests.ui.test_two_sessions import SIZE, messages
 from tui.store.database import Store
 from tui.store.settings import SettingsRepository
 from tui.ui.app import create_app
-from tui.ui.contract_form import ContractForm
-from tui.ui.overview import OverviewPane
+from tui.ui.overview.contract_form import ContractForm
+from tui.ui.overview.pane import OverviewPane
 from tui.ui.widgets.virtual_table import VirtualTable
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.ui.app import create_app
-from tui.ui.contract_form import ContractForm
-from tui.ui.help_screen import HelpScreen
+from tui.ui.overview.contract_form import ContractForm
+from tui.ui.dialogs.help_screen import HelpScreen
 from tui.ui.widgets.footer import KeysFooter
 
 

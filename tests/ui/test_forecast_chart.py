@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tui.domain.forecast import ForecastPoint, add_months
-from tui.ui.forecast_chart import ChartData, chart_cells
+from tui.ui.forecast.chart import ChartData, chart_cells
 
 START = date(2025, 1, 1)
 

@@ -7,7 +7,7 @@ from datetime import date
 from tests.conftest import make_contract
 from tui.domain.forecast import add_months
 from tui.domain.usage import UsageSample
-from tui.ui.forecast_plans import ForecastData, ForecastSettings, PlanBook
+from tui.ui.forecast.plans import ForecastData, ForecastSettings, PlanBook
 
 TODAY = date(2026, 11, 27)
 

@@ -9,10 +9,10 @@ from tui.domain.usage import UsageSample
 from tui.store.database import Store
 from tui.store.usage import UsageRepository
 from tui.ui.app import create_app
-from tui.ui.confirm import ConfirmScreen
-from tui.ui.forecast import ForecastPane
-from tui.ui.forecast_chart import ForecastChart
-from tui.ui.usage_form import UsageForm
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.forecast.pane import ForecastPane
+from tui.ui.forecast.chart import ForecastChart
+from tui.ui.forecast.usage_form import UsageForm
 from tui.ui.widgets.virtual_table import VirtualTable
 
 SIZE = (120, 40)

@@ -12,8 +12,8 @@ from tui.domain.contract_query import Show, SortOrder
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.ui.app import create_app
-from tui.ui.contract_form import ContractForm
-from tui.ui.overview import OverviewPane
+from tui.ui.overview.contract_form import ContractForm
+from tui.ui.overview.pane import OverviewPane
 from tui.ui.widgets.virtual_table import VirtualTable
 
 SIZE = (100, 30)

@@ -9,11 +9,11 @@ from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.store.partners import PartnerRepository
 from tui.ui.app import create_app
-from tui.ui.confirm import ConfirmScreen
-from tui.ui.overview import OverviewPane
-from tui.ui.partner_form import PartnerForm
-from tui.ui.partner_pickers import ChoiceScreen, NearScreen
-from tui.ui.partners import PartnersPane
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.overview.pane import OverviewPane
+from tui.ui.partners.form import PartnerForm
+from tui.ui.partners.pickers import ChoiceScreen, NearScreen
+from tui.ui.partners.pane import PartnersPane
 from tui.ui.widgets.virtual_table import VirtualTable
 
 SIZE = (100, 30)

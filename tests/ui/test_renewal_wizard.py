@@ -20,7 +20,7 @@ from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.store.renewals import RenewalRepository
 from tui.ui.app import create_app
-from tui.ui.confirm import ConfirmScreen
+from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.renewal.summary import CompletionSummary
 from tui.ui.renewal.wizard import RenewalWizard
 

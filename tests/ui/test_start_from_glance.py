@@ -21,7 +21,7 @@ from tui.store.errors import DatabaseRefused
 from tui.store.first_screen import remember_first_screen
 from tui.store.glance import GLANCE_ROWS, glance_is_current, glance_path, read_glance
 from tui.ui.app import create_app
-from tui.ui.overview import OverviewPane
+from tui.ui.overview.pane import OverviewPane
 
 SIZE = (120, 40)
 

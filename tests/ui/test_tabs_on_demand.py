@@ -18,7 +18,7 @@ from textual.command import CommandList
 
 from tests.ui.test_app_chrome import wait_until
 from tui.ui.app import create_app
-from tui.ui.help_screen import HelpScreen
+from tui.ui.dialogs.help_screen import HelpScreen
 from tui.ui.renewal.wizard import RenewalWizard
 
 SIZE = (120, 40)

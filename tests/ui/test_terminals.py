@@ -20,7 +20,7 @@ from tui.domain.settings import Settings
 from tui.store.database import Store
 from tui.store.settings import SettingsRepository
 from tui.ui.app import create_app
-from tui.ui.help_screen import HelpScreen
+from tui.ui.dialogs.help_screen import HelpScreen
 from tui.ui.renewal.summary import CompletionSummary
 from tui.ui.widgets.footer import KeysFooter
 from tui.ui.widgets.virtual_table import VirtualTable

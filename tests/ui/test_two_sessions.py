@@ -30,14 +30,14 @@ from tui.store.partners import PartnerRepository
 from tui.store.renewals import RenewalRepository
 from tui.store.usage import UsageRepository
 from tui.ui.app import create_app
-from tui.ui.contract_form import ContractForm
-from tui.ui.forecast import ForecastPane
-from tui.ui.overview import OverviewPane
-from tui.ui.partner_form import PartnerForm
-from tui.ui.partners import PartnersPane
+from tui.ui.overview.contract_form import ContractForm
+from tui.ui.forecast.pane import ForecastPane
+from tui.ui.overview.pane import OverviewPane
+from tui.ui.partners.form import PartnerForm
+from tui.ui.partners.pane import PartnersPane
 from tui.ui.renewal.summary import CompletionSummary
 from tui.ui.renewal.wizard import RenewalWizard
-from tui.ui.usage_form import UsageForm
+from tui.ui.forecast.usage_form import UsageForm
 from tui.ui.widgets.virtual_table import VirtualTable
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -24,8 +24,8 @@ from tui.domain.text import without_control_chars
 from tui.formatting import use_formats
 from tui.store.errors import DatabaseRefused, StoreError
 from tui.store.glance import Glance, read_glance
-from tui.ui.overview import OverviewData, OverviewPane
-from tui.ui.palette import JumpProvider
+from tui.ui.overview.pane import OverviewData, OverviewPane
+from tui.ui.dialogs.palette import JumpProvider
 from tui.ui.tab_host import TabHost
 from tui.ui.tabs import TABS
 from tui.ui.widgets.footer import KeysFooter
@@ -244,7 +244,7 @@ class RenewalsApp(TabHost, App):
     # -- help, settings, palette -------------------------------------------
     def action_help(self) -> None:
         """F1 / ? open the help, and close it again (the keys are priority bindings, so they come here first)."""
-        from tui.ui.help_screen import HelpScreen
+        from tui.ui.dialogs.help_screen import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
@@ -252,7 +252,7 @@ class RenewalsApp(TabHost, App):
             self.push_screen(HelpScreen())
 
     def action_settings(self) -> None:
-        from tui.ui.settings_screen import SettingsScreen
+        from tui.ui.dialogs.settings_screen import SettingsScreen
 
         started_from = self.settings
 
@@ -276,7 +276,7 @@ class RenewalsApp(TabHost, App):
         self.theme = settings.theme
 
     def action_import(self) -> None:
-        from tui.ui.import_screen import ImportScreen
+        from tui.ui.dialogs.import_screen import ImportScreen
 
         def done(imported: bool | None) -> None:
             if imported:

@@ -21,11 +21,11 @@ class TabSpec:
     id: str
     module: str
     class_name: str
-    styles: str | None = None  # the tab's own .tcss beside this module, read when the tab is built
+    styles: str | None = None  # the tab's own .tcss (relative to this module), read when the tab is built
 
     @property
     def styles_path(self) -> Path | None:
-        return Path(__file__).with_name(self.styles) if self.styles else None
+        return Path(__file__).parent / self.styles if self.styles else None
 
     @property
     def title(self) -> str:
@@ -45,9 +45,9 @@ class TabSpec:
 
 
 TABS = (
-    TabSpec("overview", "tui.ui.overview", "OverviewPane"),
-    TabSpec("renewal", "tui.ui.renewal.pane", "RenewalPane", "renewal.tcss"),
-    TabSpec("forecast", "tui.ui.forecast", "ForecastPane", "forecast.tcss"),
-    TabSpec("partners", "tui.ui.partners", "PartnersPane", "partners.tcss"),
+    TabSpec("overview", "tui.ui.overview.pane", "OverviewPane"),
+    TabSpec("renewal", "tui.ui.renewal.pane", "RenewalPane", "renewal/renewal.tcss"),
+    TabSpec("forecast", "tui.ui.forecast.pane", "ForecastPane", "forecast/forecast.tcss"),
+    TabSpec("partners", "tui.ui.partners.pane", "PartnersPane", "partners/partners.tcss"),
 )
 TAB_BY_ID = {spec.id: spec for spec in TABS}

@@ -16,8 +16,8 @@ from tui.formatting import format_date, format_money
 from tui.i18n import _, ngettext
 from tui.store.errors import StoreError
 from tui.store.renewals import RenewalRepository
-from tui.ui.confirm import ConfirmScreen
-from tui.ui.overview import OverviewPane
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.overview.pane import OverviewPane
 from tui.ui.renewal.summary import RenewalView
 from tui.ui.renewal.step_titles import short_step_titles
 from tui.ui.renewal.wizard import RenewalWizard

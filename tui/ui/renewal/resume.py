@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from tui.formatting import format_date
 from tui.i18n import _
 from tui.store.renewals import RenewalRepository
-from tui.ui.confirm import ConfirmScreen
+from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.renewal.step_titles import short_step_titles
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from tui.domain.geo import City, name_key
 from tui.formatting import current_styles
 from tui.i18n import _
 from tui.store.cities import city_named, shipped_cities
-from tui.ui.suggest import FoldedSuggester
+from tui.ui.widgets.suggest import FoldedSuggester
 from tui.ui.widgets.screens import Dialog
 
 ANY = "\x00any"  # the option id of "no filter"; no real value starts with a NUL

@@ -14,7 +14,7 @@ from tui.domain.usage import UsageSample
 from tui.forecast_format import format_estimate, format_month, format_range
 from tui.formatting import format_count, format_date
 from tui.i18n import _
-from tui.ui.forecast_plans import ProductRow
+from tui.ui.forecast.plans import ProductRow
 from tui.ui.widgets.virtual_table import Cell, Column
 
 

@@ -11,9 +11,9 @@ from tui.i18n import _, ngettext
 from tui.store.cities import shipped_cities
 from tui.store.errors import StoreError
 from tui.store.partners import PartnerInUse
-from tui.ui.confirm import ConfirmScreen
-from tui.ui.overview import OverviewPane
-from tui.ui.partner_form import PartnerForm
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.overview.pane import OverviewPane
+from tui.ui.partners.form import PartnerForm
 
 if TYPE_CHECKING:
     from tui.ui.app import RenewalsApp

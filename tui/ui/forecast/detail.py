@@ -6,8 +6,8 @@ from rich.text import Text
 
 from tui.formatting import format_count, format_date
 from tui.i18n import _
-from tui.ui.forecast_plans import PlanBook, ProductRow
-from tui.ui.forecast_tables import MonthRow, advice_cell
+from tui.ui.forecast.plans import PlanBook, ProductRow
+from tui.ui.forecast.tables import MonthRow, advice_cell
 
 
 def heading_text(row: ProductRow) -> Text:

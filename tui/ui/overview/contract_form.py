@@ -12,8 +12,8 @@ from tui.domain.contract import CONTRACT_COLUMNS, Contract
 from tui.domain.contract_validation import validate_contract
 from tui.formatting import current_styles, format_date
 from tui.i18n import _
-from tui.ui.contract_detail import field_labels
-from tui.ui.validated_form import ValidatedForm
+from tui.ui.overview.contract_detail import field_labels
+from tui.ui.dialogs.validated_form import ValidatedForm
 
 
 def initial_text(contract: Contract | None, column: str) -> str:

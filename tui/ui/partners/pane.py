@@ -18,10 +18,10 @@ from tui.domain.partner_search import PartnerHit, PartnerIndex
 from tui.formatting import format_count, format_km
 from tui.i18n import _
 from tui.store.cities import DEFAULT_RADIUS_KM
-from tui.ui.partner_detail import PartnerDetail
-from tui.ui.partner_edits import PartnerEdits
-from tui.ui.partner_filters import PartnerFilters, cycle
-from tui.ui.partner_pickers import ChoiceScreen, NearChoice, NearScreen
+from tui.ui.partners.detail import PartnerDetail
+from tui.ui.partners.edits import PartnerEdits
+from tui.ui.partners.filters import PartnerFilters, cycle
+from tui.ui.partners.pickers import ChoiceScreen, NearChoice, NearScreen
 from tui.ui.widgets.layout import BlankColumn, BlankRow
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
 from tui.ui.widgets.screens import focus_now

@@ -15,8 +15,8 @@ from tui.domain.usage import UsageSample
 from tui.formatting import format_count, format_date
 from tui.i18n import _
 from tui.store.errors import StoreError
-from tui.ui.confirm import ConfirmScreen
-from tui.ui.usage_form import UsageForm
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.forecast.usage_form import UsageForm
 from tui.ui.widgets.virtual_table import VirtualTable
 
 

@@ -12,9 +12,9 @@ from tui.domain.countries import EUROPEAN_COUNTRIES
 from tui.domain.partner import KINDS, LIST_SEPARATOR, PARTNER_COLUMNS, SPECIALISATIONS, TIERS, Partner, validate_partner
 from tui.i18n import _
 from tui.store.cities import shipped_cities
-from tui.ui.partner_detail import partner_labels
-from tui.ui.suggest import FoldedSuggester
-from tui.ui.validated_form import ValidatedForm
+from tui.ui.partners.detail import partner_labels
+from tui.ui.widgets.suggest import FoldedSuggester
+from tui.ui.dialogs.validated_form import ValidatedForm
 
 
 def placeholders() -> dict[str, str]:

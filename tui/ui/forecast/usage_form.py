@@ -12,7 +12,7 @@ from textual.widgets import Footer, Input, Label, Static
 from tui.domain.usage import USAGE_COLUMNS, UsageSample, validate_usage
 from tui.formatting import format_date
 from tui.i18n import _
-from tui.ui.validated_form import ValidatedForm
+from tui.ui.dialogs.validated_form import ValidatedForm
 
 
 def usage_labels() -> dict[str, str]:

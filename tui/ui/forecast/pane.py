@@ -21,11 +21,11 @@ from tui.domain.forecast import MAX_HORIZON_MONTHS, METHODS
 from tui.domain.usage import UsageSample
 from tui.i18n import _
 from tui.store.usage import UsageRepository
-from tui.ui.forecast_chart import ChartData, ForecastChart
-from tui.ui.forecast_detail import heading_text, month_rows, warning_text
-from tui.ui.forecast_plans import HEADROOM_DEFAULT, ForecastData, ForecastSettings, PlanBook, ProductRow
-from tui.ui.forecast_samples import SampleEditing
-from tui.ui.forecast_tables import (
+from tui.ui.forecast.chart import ChartData, ForecastChart
+from tui.ui.forecast.detail import heading_text, month_rows, warning_text
+from tui.ui.forecast.plans import HEADROOM_DEFAULT, ForecastData, ForecastSettings, PlanBook, ProductRow
+from tui.ui.forecast.samples import SampleEditing
+from tui.ui.forecast.tables import (
     MonthRow,
     month_cells,
     month_columns,
@@ -34,7 +34,7 @@ from tui.ui.forecast_tables import (
     sample_cells,
     sample_columns,
 )
-from tui.ui.headroom_prompt import HeadroomPrompt
+from tui.ui.forecast.headroom_prompt import HeadroomPrompt
 from tui.ui.widgets.layout import BlankColumn, BlankRow
 from tui.ui.widgets.virtual_table import VirtualTable
 

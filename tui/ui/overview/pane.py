@@ -18,7 +18,7 @@ from tui.formatting import format_count, format_date, format_money
 from tui.i18n import _
 from tui.store.errors import StoreError
 from tui.store.glance import Glance
-from tui.ui.contract_detail import ContractDetail
+from tui.ui.overview.contract_detail import ContractDetail
 from tui.ui.widgets.layout import BlankColumn, BlankRow
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
 from tui.ui.widgets.screens import focus_now
@@ -280,7 +280,7 @@ class OverviewPane(BlankColumn):
 
     # -- edits -------------------------------------------------------------
     def action_add(self) -> None:
-        from tui.ui.contract_form import ContractForm
+        from tui.ui.overview.contract_form import ContractForm
 
         def saved(contract: Contract | None) -> None:
             if contract is not None:
@@ -290,7 +290,7 @@ class OverviewPane(BlankColumn):
         self.app.push_screen(ContractForm(_("New contract"), None, self.id_taken), saved)
 
     def action_edit(self) -> None:
-        from tui.ui.contract_form import ContractForm
+        from tui.ui.overview.contract_form import ContractForm
 
         original = self.current()
         if original is None:
@@ -306,7 +306,7 @@ class OverviewPane(BlankColumn):
         self.app.push_screen(ContractForm(_("Edit {id}").format(id=original.id), original, self.id_taken), saved)
 
     def action_delete(self) -> None:
-        from tui.ui.confirm import ConfirmScreen
+        from tui.ui.dialogs.confirm import ConfirmScreen
 
         contract = self.current()
         if contract is None:

@@ -1,0 +1,1 @@
+"""The Forecast tab: licences in use per product, the forecast chart and table, and usage samples."""

@@ -1,0 +1,1 @@
+"""The Overview tab: every contract, its detail panel and the contract form."""
