@@ -27,9 +27,8 @@ def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from tui.store.calendar_export import DEFAULT_ALARM_DAYS, contracts_calendar  # icalendar: only here
-    from tui.store.contracts import ContractRepository
 
     alarms = list(DEFAULT_ALARM_DAYS) if args.alarm is None else args.alarm
-    ics = contracts_calendar(ContractRepository(ctx.store()).all(), ctx.today, alarms)
+    ics = contracts_calendar(ctx.repositories().contracts.all(), ctx.today, alarms)
     ctx.stdout.write(ics.decode("utf-8"))
     return 0

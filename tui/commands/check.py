@@ -8,7 +8,6 @@ from tui.commands.context import CliContext
 from tui.domain.monitoring import CheckResult, CheckState, check_contracts
 from tui.domain.text import printable
 from tui.i18n import _
-from tui.store.contracts import ContractRepository
 from tui.store.errors import StoreError
 
 
@@ -34,7 +33,7 @@ def evaluate(args: argparse.Namespace, ctx: CliContext) -> CheckResult:
     if not ctx.db_path.exists():
         return CheckResult(CheckState.UNKNOWN, _("no data file at {path}").format(path=ctx.db_path))
     try:
-        contracts = ContractRepository(ctx.store()).all()
+        contracts = ctx.repositories().contracts.all()
     except StoreError as error:
         return CheckResult(CheckState.UNKNOWN, str(error))
     except OSError as error:

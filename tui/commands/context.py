@@ -14,6 +14,7 @@ from tui.formatting import use_formats
 if TYPE_CHECKING:  # the store is imported by the commands that open it: `renewals` alone opens the app
     from tui.domain.settings import Settings
     from tui.store.database import Store
+    from tui.store.repositories import Repositories
 
 
 class CommandFailed(Exception):
@@ -31,19 +32,27 @@ class CliContext:
     stdout: IO[str] = field(default_factory=lambda: sys.stdout)
     stderr: IO[str] = field(default_factory=lambda: sys.stderr)
     _store: Store | None = None
+    _repositories: Repositories | None = None
     _opened_as: tuple | None = None  # the file's signature when it was opened
 
     def store(self) -> Store:
         """Open the database once (DatabaseRefused propagates: the CLI turns it into exit 2)."""
         if self._store is None:
             from tui.store.database import Store
-            from tui.store.settings import SettingsRepository
 
             self._store = Store(self.db_path)
             self._opened_as = self._store.signature
-            settings = SettingsRepository(self._store).get()  # everything printed follows the user's formats
+            settings = self.repositories().settings.get()  # everything printed follows the user's formats
             use_formats(settings.date_format, settings.number_format)
         return self._store
+
+    def repositories(self) -> Repositories:
+        """The store's repositories, made once (as the app's session makes them: tui.store.repositories)."""
+        if self._repositories is None:
+            from tui.store.repositories import Repositories
+
+            self._repositories = Repositories(self._store if self._store is not None else self.store())
+        return self._repositories
 
     def keep_glance_current(self) -> None:
         """After a command that wrote the file (an import, a co-term…), write the app's start-up glance
@@ -55,12 +64,10 @@ class CliContext:
 
         store = self._store
         if store is not None and store.signature != self._opened_as and glance_path(store.path).exists():
-            remember_first_screen(store)
+            remember_first_screen(store, self.repositories())
 
     def settings(self) -> Settings:
-        from tui.store.settings import SettingsRepository
-
-        return SettingsRepository(self.store()).get()
+        return self.repositories().settings.get()
 
     def out(self, text: str = "") -> None:
         """Print a line (or lines) for people; control characters in data never reach the terminal raw."""

@@ -19,7 +19,6 @@ from tui.domain.parsing import ParseError, parse_date, parse_percent
 from tui.domain.text import clip
 from tui.formatting import format_count, format_date, format_money, format_percent
 from tui.i18n import _
-from tui.store.contracts import ContractRepository
 
 FORMATS = ("text", "json")
 
@@ -90,7 +89,7 @@ def _is_date(text: str) -> bool:
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     to, uplift, fee_rate = parse_arguments(args, ctx.settings().fee_rate)
-    repository = ContractRepository(ctx.store())
+    repository = ctx.repositories().contracts
     unknown = [i for i in dict.fromkeys(args.ids) if repository.get(i) is None]
     if unknown:
         raise _fail(_("unknown contract id: {ids}").format(ids=", ".join(unknown)))

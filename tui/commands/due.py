@@ -13,8 +13,6 @@ from tui.domain.status import DEFAULT_NOTICE_DAYS, days_left, needs_attention, s
 from tui.formatting import format_count, format_date, format_money
 from tui.i18n import _
 from tui.store.contract_csv import contract_to_json
-from tui.store.contracts import ContractRepository
-from tui.store.partners import PartnerRepository
 
 
 def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
@@ -32,7 +30,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.within < 0:
         ctx.err(_("renewals: --within must be 0 or more"))
         return 2
-    contracts = needs_attention(ContractRepository(ctx.store()).all(), ctx.today, args.within)
+    contracts = needs_attention(ctx.repositories().contracts.all(), ctx.today, args.within)
     if args.format == "json":
         items = []
         for c in contracts:
@@ -48,7 +46,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             writer.writerow([c.field_text(col) for col in CONTRACT_COLUMNS]
                             + [days_left(c, ctx.today), status_of(c, ctx.today, args.within).value])
     elif contracts:
-        names = PartnerRepository(ctx.store()).names()
+        names = ctx.repositories().partners.names()
         headers = [_("id"), _("product"), _("licences"), _("end"), _("days left"), _("status"), _("annual cost"),
                    _("partner")]
         rows = [[c.id, c.product, format_count(c.quantity), format_date(c.end), str(days_left(c, ctx.today)),

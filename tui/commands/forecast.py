@@ -25,8 +25,6 @@ from tui.domain.text import clip
 from tui.forecast_format import advice_text, format_estimate, format_month, format_range
 from tui.formatting import format_count, format_date
 from tui.i18n import _
-from tui.store.contracts import ContractRepository
-from tui.store.usage import UsageRepository
 
 
 def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
@@ -52,8 +50,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         headroom = default_headroom(ctx) if args.headroom is None else float(parse_percent(args.headroom))
     except ParseError as error:
         raise CommandFailed(_("renewals: --headroom: {problem}").format(problem=error), status=2) from None
-    usage = UsageRepository(ctx.store())
-    contracts = ContractRepository(ctx.store()).all()
+    usage = ctx.repositories().usage
+    contracts = ctx.repositories().contracts.all()
     product = match_product(args.product, known_products(contracts, usage.samples()))
     if product is None:
         raise CommandFailed(_("renewals: unknown product '{name}': no contract or usage has it").format(

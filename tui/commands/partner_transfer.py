@@ -8,7 +8,6 @@ from tui.commands.context import CliContext
 from tui.commands.importing import run_import
 from tui.i18n import _
 from tui.store.partner_csv import plan_partner_import, write_partners_csv
-from tui.store.partners import PartnerRepository
 
 
 def add_import_parser(kinds, common: argparse.ArgumentParser) -> None:
@@ -27,7 +26,7 @@ def add_export_parser(kinds, common: argparse.ArgumentParser) -> None:
 
 
 def import_partners(args: argparse.Namespace, ctx: CliContext) -> int:
-    repository = PartnerRepository(ctx.store())
+    repository = ctx.repositories().partners
     return run_import(
         args, ctx,
         lambda: plan_partner_import(args.file, {p.id: p for p in repository.all()}),
@@ -36,7 +35,7 @@ def import_partners(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_partners(args: argparse.Namespace, ctx: CliContext) -> int:
-    repository = PartnerRepository(ctx.store())
+    repository = ctx.repositories().partners
     partners = repository.all()
     if args.own:
         partners = [p for p in partners if repository.origin_of(p.id) != "shipped"]

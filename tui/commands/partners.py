@@ -19,7 +19,6 @@ from tui.formatting import format_km
 from tui.i18n import _
 from tui.store.cities import DEFAULT_RADIUS_KM, city_named, shipped_cities
 from tui.store.partner_csv import partner_to_json
-from tui.store.partners import PartnerRepository
 
 def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
@@ -90,7 +89,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         specialisation=choice(args.specialisation, SPECIALISATIONS, "--specialisation"),
         near=near(args.near, args.km),
     )
-    hits = PartnerRepository(ctx.store()).index().search(" ".join(args.query), **options)
+    hits = ctx.repositories().partners.index().search(" ".join(args.query), **options)
     # Everything read so far lives until the process ends: spare the collector from walking it
     # again and again while thousands of output rows are built (as the app does after start-up).
     gc.freeze()

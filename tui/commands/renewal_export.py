@@ -7,7 +7,6 @@ import argparse
 from tui.commands.context import CliContext
 from tui.i18n import _
 from tui.store.renewal_export import write_renewals_csv, write_renewals_json
-from tui.store.renewals import RenewalRepository
 
 
 def add_export_parser(kinds, common: argparse.ArgumentParser) -> None:
@@ -19,7 +18,7 @@ def add_export_parser(kinds, common: argparse.ArgumentParser) -> None:
 
 
 def export_renewals(args: argparse.Namespace, ctx: CliContext) -> int:
-    renewals = sorted(RenewalRepository(ctx.store()).all(), key=lambda r: r.id)
+    renewals = sorted(ctx.repositories().renewals.all(), key=lambda r: r.id)
     if args.format == "csv":
         write_renewals_csv(renewals, ctx.stdout)
     else:

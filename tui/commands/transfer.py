@@ -11,7 +11,6 @@ from tui.commands.usage_transfer import add_export_parser as add_usage_export
 from tui.commands.usage_transfer import add_import_parser as add_usage_import
 from tui.i18n import _
 from tui.store.contract_csv import plan_contract_import, write_contracts_csv, write_contracts_json
-from tui.store.contracts import ContractRepository
 
 
 def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:
@@ -35,7 +34,7 @@ def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def import_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
-    repository = ContractRepository(ctx.store())
+    repository = ctx.repositories().contracts
     return run_import(
         args, ctx,
         lambda: plan_contract_import(args.file, {c.id: c for c in repository.all()}),
@@ -44,7 +43,7 @@ def import_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
-    contracts = sorted(ContractRepository(ctx.store()).all(), key=lambda c: c.id)
+    contracts = sorted(ctx.repositories().contracts.all(), key=lambda c: c.id)
     if args.format == "json":
         write_contracts_json(contracts, ctx.stdout)
     else:

@@ -8,8 +8,6 @@ from tui.commands.context import CliContext
 from tui.commands.importing import run_import
 from tui.domain.forecast.planning import known_products
 from tui.i18n import _
-from tui.store.contracts import ContractRepository
-from tui.store.usage import UsageRepository
 from tui.store.usage_csv import plan_usage_import, write_usage_csv, write_usage_json
 
 
@@ -29,9 +27,9 @@ def add_export_parser(kinds, common: argparse.ArgumentParser) -> None:
 
 
 def import_usage(args: argparse.Namespace, ctx: CliContext) -> int:
-    repository = UsageRepository(ctx.store())
+    repository = ctx.repositories().usage
     stored = repository.samples()
-    known = known_products(ContractRepository(ctx.store()).all(), stored)
+    known = known_products(ctx.repositories().contracts.all(), stored)
     return run_import(
         args, ctx,
         lambda: plan_usage_import(args.file, {(s.product, s.on): s for s in stored}, known, today=ctx.today,
@@ -41,7 +39,7 @@ def import_usage(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_usage(args: argparse.Namespace, ctx: CliContext) -> int:
-    samples = UsageRepository(ctx.store()).samples()
+    samples = ctx.repositories().usage.samples()
     if args.format == "json":
         write_usage_json(samples, ctx.stdout)
     else:

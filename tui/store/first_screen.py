@@ -8,18 +8,18 @@ package upgraded under a running app, a checkout that became unreadable).
 
 from __future__ import annotations
 
-from tui.store.contracts import ContractRepository
+import tui.store.contracts  # noqa: F401  (used through Repositories: imported now, not when the app closes)
+import tui.store.partners  # noqa: F401
 from tui.store.database import Store
 from tui.store.errors import DatabaseRefused
 from tui.store.glance import glance_is_current, make_glance, write_glance
-from tui.store.partners import PartnerRepository
-from tui.store.settings import SettingsRepository
+from tui.store.repositories import Repositories
 
 
-def remember_first_screen(store: Store, repositories: tuple | None = None) -> bool:
+def remember_first_screen(store: Store, repositories: Repositories | None = None) -> bool:
     """Write the glance of the store's data file as it is now, if the one on disk is not that already.
-    `repositories`: (contracts, partners, settings) of `store` that already hold what they converted (the
-    app's). False when nothing was written (up to date, no file, damaged file, or a read-only directory)."""
+    `repositories`: those of `store` that already hold what they converted (the app's, a command's). False
+    when nothing was written (up to date, no file, damaged file, or a read-only directory)."""
     try:
         store.refresh()
     except DatabaseRefused:
@@ -27,9 +27,8 @@ def remember_first_screen(store: Store, repositories: tuple | None = None) -> bo
     signature = store.signature
     if signature is None or store.read_only or glance_is_current(store.path, signature):
         return False
-    contracts, partners, settings = repositories or (
-        ContractRepository(store), PartnerRepository(store), SettingsRepository(store))
-    glance = make_glance(contracts.all(), partners.names(), settings.get())
+    repositories = repositories or Repositories(store)
+    glance = make_glance(repositories.contracts.all(), repositories.partners.names(), repositories.settings.get())
     try:
         write_glance(store.path, signature, glance)
     except OSError:
