@@ -225,7 +225,7 @@ async def measure_keys(path: Path, presses: int) -> Timings:
             add("Partners search keystroke", await press(pilot, key if key != " " else "space"))
         await pilot.press("escape", "1")
         await pilot.pause()
-        offer_resume(app)  # what start-up offered: resume the latest draft
+        offer_resume(app, app.session)  # what start-up offered: resume the latest draft
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()

@@ -7,7 +7,6 @@ environment.  Everything below gets the database path and "today" passed in.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -155,16 +154,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_app(ctx: CliContext, *, mouse: bool = True) -> int:
     """Open the Textual app (imported here so subcommands start without loading Textual).
 
-    The garbage collector is off from here until the app has read its data file (the thread that
-    reads it turns it back on, see tui.ui.app): importing Textual and building the first screen make
-    some 100,000 objects, and the collections they set off cost ~15 ms of the start-up."""
-    gc.disable()
+    The garbage collector is paused from here, before Textual is imported, until the app has read its
+    data file (tui/ui/startup.py)."""
+    from tui.ui.startup import CollectorPause  # imports no Textual
+
+    pause = CollectorPause().begin()
     try:
         from tui.ui.app import create_app
 
-        app = create_app(ctx.db_path, ctx.today)
+        app = create_app(ctx.db_path, ctx.today, pause=pause)
     except BaseException:
-        gc.enable()
+        pause.end()
         raise
     app.run(mouse=mouse)
     if app.failure is not None:  # the data file was replaced by something unreadable as the app started

@@ -92,5 +92,5 @@ def test_only_layout_containers_are_blank() -> None:
     """The switch is for containers with nothing of their own to paint: none of our widgets with content has it."""
     blank = {cls.__name__ for cls in our_widget_classes() if cls.BLANK}
     assert blank == {"BlankColumn", "BlankRow", "BlankSwitcher", "MainScreen", "OverviewPane", "RenewalPane",
-                     "ForecastPane", "PartnersPane", "RenewalWizard", "WizardStep", "StepContracts", "StepProof",
+                     "ForecastPane", "PartnersPane", "TabPane", "RenewalWizard", "WizardStep", "StepContracts", "StepProof",
                      "StepGrowth", "StepPartner", "StepConfirm"}

@@ -43,7 +43,7 @@ class HeldStore:
 def held_store(monkeypatch: pytest.MonkeyPatch):
     HeldStore.release = threading.Event()
     HeldStore.opened = []
-    monkeypatch.setattr("tui.ui.app.open_store", HeldStore.open)
+    monkeypatch.setattr("tui.ui.startup.open_store", HeldStore.open)
     yield HeldStore
     HeldStore.release.set()
 
@@ -147,7 +147,7 @@ async def test_a_file_damaged_after_the_glance_was_read_stops_the_app_with_the_r
     def damaged(path) -> Store:
         raise DatabaseRefused(Path(path), "not valid JSON (line 1, column 1)")
 
-    monkeypatch.setattr("tui.ui.app.open_store", damaged)
+    monkeypatch.setattr("tui.ui.startup.open_store", damaged)
     app = create_app(demo_db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await until(lambda: app.return_code is not None, pilot)
@@ -180,7 +180,7 @@ async def test_any_failure_to_read_the_file_after_the_glance_stops_the_app_inste
     def unreadable(path) -> Store:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("tui.ui.app.open_store", unreadable)
+    monkeypatch.setattr("tui.ui.startup.open_store", unreadable)
     app = create_app(demo_db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await until(lambda: app.return_code is not None, pilot)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
-import threading
 from datetime import date
 from pathlib import Path
 
@@ -17,15 +15,16 @@ from textual.screen import Screen
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
+from textual.signal import Signal
 
 from tui.i18n import _
 from tui.domain.settings import Settings
 from tui.domain.text import without_control_chars
-from tui.formatting import use_formats
 from tui.store.errors import DatabaseRefused, StoreError
-from tui.store.glance import Glance, read_glance
-from tui.ui.overview.pane import OverviewData, OverviewPane
-from tui.ui.dialogs.palette import JumpProvider
+from tui.ui import messages
+from tui.ui.overview.pane import OverviewPane
+from tui.ui.dialogs.palette import jump_provider
+from tui.ui.startup import CollectorPause, Startup, start
 from tui.ui.tab_host import TabHost
 from tui.ui.tabs import TABS
 from tui.ui.widgets.footer import KeysFooter
@@ -34,7 +33,11 @@ from tui.ui.widgets.tab_bar import TabBar
 from tui.ui.widgets.screens import MainScreen
 
 if TYPE_CHECKING:
+    from tui.store.contracts import ContractRepository
     from tui.store.database import Store
+    from tui.store.partners import PartnerRepository
+    from tui.store.settings import SettingsRepository
+    from tui.ui.session import Session
 
 POLL_SECONDS = 1.0
 BUILD_TABS_AFTER_SECONDS = 0.5  # after the Overview has painted (and been looked at): the other tabs, one at a time
@@ -55,120 +58,80 @@ class RenewalsApp(TabHost, App):
         Binding("f2", "settings", _("Settings"), show=False, id="app.settings"),
         Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True),
     ]
-    COMMANDS = App.COMMANDS | {JumpProvider}
-
-    def __init__(self, store: Store | None, today: date, *, glance: tuple[Path, Glance] | None = None) -> None:
-        """Open on `store`; or, with `glance` instead (the data file's path and its start-up glance),
-        paint the glance first and open the data file right after (see tui.store.glance)."""
+    def __init__(self, startup: Startup) -> None:
+        """Open as `startup` says: on an open store, or painted from the glance first (tui/ui/startup.py)."""
         super().__init__()
-        self.today = today
+        self.startup = startup
+        self.session: Session = startup.session
+        self.session.changes = Signal[str | None](self, "data-changed")
+        self.COMMANDS = App.COMMANDS | {jump_provider(self.session)}  # type: ignore[misc]
         self._refused_notice_shown = False
-        self._preloaded: OverviewData | None = None
-        self._preloader: threading.Thread | None = None
         self._building_tab = asyncio.Lock()
         self.tabs_built = asyncio.Event()  # set once every tab has its pane
         self.loaded = asyncio.Event()  # set once the data file is open (keys and clicks wait for it)
         self.input_waiting = 0  # keys, clicks and pastes waiting for `loaded`
         self.failure: Exception | None = None  # why the data file could not be opened after a glance
-        self._glance_of = glance[0] if glance else None
-        self.started_from_glance = glance is not None  # it was current: no need to write it again at once
-        if store is not None:
-            self._use_store(store)
-            self._apply_settings(self.settings_store.get())
-            self._preloader = threading.Thread(target=self._preload, name="preload-contracts", daemon=True)
-            self._preloader.start()
+        self.started_from_glance = startup.started_from_glance  # it was current: no need to write it again at once
+        if startup.opened:
             self.loaded.set()
-        else:
-            assert glance is not None, "RenewalsApp needs a store or a glance"
-            self._apply_settings(glance[1].settings)
-            self._preloaded = OverviewData.from_glance(glance[1], today)
 
-    def _use_store(self, store: Store, repositories: tuple | None = None) -> None:
-        """Read and write through `store`, with the repositories made for it already if given (they
-        keep what they have converted)."""
-        self.store = store
-        self.contracts, self.partners, self.settings_store = repositories or repositories_for(store)
-        self._shown_generation = store.generation  # the data file's load the tabs show; see poll_store
+    # The session's state, as the tests and the command line read it.
+    @property
+    def today(self) -> date:
+        return self.session.today
 
-    def _apply_settings(self, settings: Settings) -> None:
-        """Show everything with these settings from now on (the caller redraws what is shown)."""
-        self.settings = settings
-        self.notice_days = settings.notice_days
-        use_formats(settings.date_format, settings.number_format)
+    @property
+    def settings(self) -> Settings:
+        return self.session.settings
 
-    def _preload(self) -> None:
-        """Parse the file, index the contracts, sum them up and sort them for the Overview while
-        Textual sets up the screen (its set-up waits on the terminal now and then: this fills it)."""
-        try:
-            self._preloaded = OverviewData.load(self.contracts.all(), self.partner_names(), self.today,
-                                                self.notice_days)
-        except Exception:  # the main thread reads again and reports the problem itself
-            self._preloaded = None
-        finally:
-            # Tens of thousands of long-lived objects now exist; without this every full
-            # garbage collection during start-up walks them all (measured: ~0.2 s at 10,000).
-            gc.freeze()
-            gc.enable()
+    @property
+    def notice_days(self) -> int:
+        return self.session.notice_days
 
-    def take_preloaded(self) -> OverviewData | None:
-        """What was loaded at start-up, once; later reloads load their own."""
-        if self._preloader is not None:
-            self._preloader.join()
-        data, self._preloaded = self._preloaded, None
-        return data
+    @property
+    def store(self) -> Store:
+        return self.session.store
+
+    @property
+    def contracts(self) -> ContractRepository:
+        return self.session.contracts
+
+    @property
+    def partners(self) -> PartnerRepository:
+        return self.session.partners
+
+    @property
+    def settings_store(self) -> SettingsRepository:
+        return self.session.settings_store
 
     # -- after a glance: the data file is opened once the first screen is painted -------------
-    def _open_in_background(self) -> None:
-        assert self._glance_of is not None
-        threading.Thread(target=self._open_data_file, args=(self._glance_of,), name="open-data-file",
-                         daemon=True).start()
-
-    def _open_data_file(self, path: Path) -> None:
-        """(thread) What `__init__` and `_preload` do without a glance, then hand it to the app."""
-        gc.disable()  # as create_app does around a load: see _preload
-        try:
-            store = open_store(path)
-            repositories = repositories_for(store)
-            contracts, partners, settings_store = repositories
-            settings = settings_store.get()
-            data = OverviewData.load(contracts.all(), partners.names(), self.today, settings.notice_days)
-        except Exception as error:  # replaced since the glance was read (a race), unreadable, …
-            self._call_app(self._cannot_open, error)  # keys wait for `loaded`: never leave it unset
+    def on_startup_report(self, message: messages.DataOpened | messages.OpenFailed) -> None:
+        if isinstance(message, messages.DataOpened):
+            self.on_data_opened(message)
         else:
-            self._call_app(self._opened, store, repositories, settings, data)
-        finally:
-            gc.freeze()
-            gc.enable()
+            self.on_open_failed(message)
 
-    def _call_app(self, callback, *args) -> None:
-        try:
-            self.call_from_thread(callback, *args)
-        except RuntimeError:  # the app closed meanwhile
-            pass
-
-    def _opened(self, store: Store, repositories: tuple, settings: Settings, data: OverviewData) -> None:
-        self._use_store(store, repositories)
-        self._glance_of = None
-        if settings != self.settings:
-            self.use_settings(settings)
-        self._preloaded = data
+    def on_data_opened(self, message: messages.DataOpened) -> None:
+        self.startup.opened_with(message.repositories, message.first_screen)  # type: ignore[arg-type]
+        if message.settings != self.settings:
+            self.use_settings(message.settings)
         if not self.closing:
             self.query_one(OverviewPane).reload()
         self.loaded.set()
         self._after_opening()
 
-    def _cannot_open(self, error: Exception) -> None:
+    def on_open_failed(self, message: messages.OpenFailed) -> None:
         """Stop with the reason; the command line reports it as it reports a file refused at start."""
-        self.failure = error
+        self.failure = message.error
         self.loaded.set()
-        self.exit(return_code=2 if isinstance(error, DatabaseRefused) else 1)
+        self.exit(return_code=2 if isinstance(message.error, DatabaseRefused) else 1)
 
     def remember_first_screen(self) -> None:
         """Write the start-up glance of the data file as it is now, unless the one on disk is that
         already (the repositories hold their contracts: nothing is read or converted again)."""
         from tui.store.first_screen import remember_first_screen  # loaded already: see repositories_for
 
-        remember_first_screen(self.store, (self.contracts, self.partners, self.settings_store))
+        remember_first_screen(self.store, self.session.repositories)
 
     def _after_opening(self) -> None:
         if self.store.read_only:
@@ -176,7 +139,7 @@ class RenewalsApp(TabHost, App):
                 path=self.store.path), title=_("Read-only"), severity="warning", timeout=10)
         from tui.ui.renewal.resume import offer_resume
 
-        self.call_after_refresh(offer_resume, self)
+        self.call_after_refresh(offer_resume, self, self.session)
 
     def get_default_screen(self) -> Screen:
         # With its width class already set, the first resize restyles nothing (see HORIZONTAL_BREAKPOINTS).
@@ -190,7 +153,7 @@ class RenewalsApp(TabHost, App):
             for spec in TABS:  # only the Overview is filled now: see tui.ui.tabs
                 with BlankColumn(id=spec.id, classes="tab"):
                     if spec.id == "overview":
-                        yield OverviewPane(id=spec.pane_id, classes="data-pane")
+                        yield OverviewPane(self.session, id=spec.pane_id, classes="data-pane")
         yield KeysFooter()  # at 80 columns the tab's keys, help and quit all fit
 
     @property
@@ -205,7 +168,7 @@ class RenewalsApp(TabHost, App):
         if self.loaded.is_set():
             self._after_opening()
         else:
-            self.call_after_refresh(self._open_in_background)
+            self.call_after_refresh(self.startup.open_in_background, self, self.on_startup_report)
         self.set_interval(POLL_SECONDS, self.poll_store)
         self.call_after_refresh(self.set_timer, BUILD_TABS_AFTER_SECONDS,
                                 lambda: self.run_worker(self.build_other_tabs, name="build-tabs", group="tabs"))
@@ -236,10 +199,6 @@ class RenewalsApp(TabHost, App):
                timeout: float | None = None, markup: bool = False) -> None:
         """Messages hold ids, names and paths ("[/]" is a valid contract id): never read them as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
-
-    def partner_names(self) -> dict[str, str]:
-        """Partner id → name, for showing names instead of ids."""
-        return self.partners.names()
 
     # -- help, settings, palette -------------------------------------------
     def action_help(self) -> None:
@@ -272,7 +231,7 @@ class RenewalsApp(TabHost, App):
 
     def use_settings(self, settings: Settings) -> None:
         """Settings changed while the app runs: the theme too (the caller redraws the tabs)."""
-        self._apply_settings(settings)
+        self.session.use_settings(settings)
         self.theme = settings.theme
 
     def action_import(self) -> None:
@@ -282,7 +241,7 @@ class RenewalsApp(TabHost, App):
             if imported:
                 self.data_changed()
 
-        self.push_screen(ImportScreen(), done)
+        self.push_screen(ImportScreen(self.session), done)
 
     def action_command_palette(self) -> None:
         """Textual only checks whether the palette is the top screen: with help opened from the palette
@@ -306,17 +265,28 @@ class RenewalsApp(TabHost, App):
         await self.action_show_tab("renewal")
         (await self.tab_content("renewal")).action_new()  # type: ignore[attr-defined]
 
-    async def jump_to_contract(self, contract_id: str) -> None:
+    # -- what the panes, dialogs and start-up ask for (tui/ui/messages.py) ----
+    async def on_show_contract(self, message: messages.ShowContract) -> None:
         await self.action_show_tab("overview")
-        self.query_one(OverviewPane).show_contract(contract_id)
+        self.query_one(OverviewPane).show_contract(message.contract_id)
 
-    def partner_entries(self) -> list[tuple[str, str, str]]:
-        """(id, name, city) of every partner, for the palette."""
-        return [(p.id, p.name, p.city) for p in self.partners.all()]
-
-    async def jump_to_partner(self, partner_id: str) -> None:
+    async def on_show_partner(self, message: messages.ShowPartner) -> None:
         await self.action_show_tab("partners")
-        (await self.tab_content("partners")).show_partner(partner_id)  # type: ignore[attr-defined]
+        (await self.tab_content("partners")).show_partner(message.partner_id)  # type: ignore[attr-defined]
+
+    async def on_start_renewal(self, message: messages.StartRenewal) -> None:
+        renewal_pane = await self.tab_content("renewal")
+        if message.contracts is None:
+            renewal_pane.action_new()  # type: ignore[attr-defined]
+        else:
+            renewal_pane.start_new(message.contracts)  # type: ignore[attr-defined]
+
+    async def on_open_renewal(self, message: messages.OpenRenewal) -> None:
+        await self.action_show_tab("renewal")
+        (await self.tab_content("renewal")).open_wizard(message.renewal)  # type: ignore[attr-defined]
+
+    def on_show_renewals(self, _message: messages.ShowRenewals) -> None:
+        self.show_tab("renewal")
 
     def poll_store(self) -> None:
         """Pick up writes made by another process (an import in another terminal)."""
@@ -334,7 +304,7 @@ class RenewalsApp(TabHost, App):
         self._refused_notice_shown = False
         # Any read may be the one that finds another process's write (the tabs built in the
         # background read too), so compare with what the tabs were last given, not with the last poll.
-        if self.store.generation != self._shown_generation:
+        if self.store.generation != self.session.shown_generation:
             settings = self.settings_store.get()
             if settings != self.settings:  # another session saved settings
                 self.use_settings(settings)
@@ -342,52 +312,16 @@ class RenewalsApp(TabHost, App):
             self.notify(_("The data file changed on disk; reloaded."), timeout=3)
 
     def data_changed(self, keep_id: str | None = None) -> None:
-        """Tell every tab (each pane has the class `data-pane` and a `reload`) to show the stored state again."""
-        self._shown_generation = self.store.generation
-        for pane in self.query(".data-pane"):
-            if pane.is_mounted:  # one still being built reads the stored state when it is
-                pane.reload(keep_id)  # type: ignore[attr-defined]
+        """Tell every tab to show the stored state again (each pane listens: tui/ui/widgets/tab_pane.py)."""
+        self.session.data_changed(keep_id)
 
 
-def repositories_for(store: Store) -> tuple:
-    """(contracts, partners, settings) repositories of `store`, imported here: see `open_store`. The glance
-    writer is imported with them, not when the app closes (`tui.store.first_screen`)."""
-    import tui.store.first_screen  # noqa: F401
-    from tui.store.contracts import ContractRepository
-    from tui.store.partners import PartnerRepository
-    from tui.store.settings import SettingsRepository
-
-    return ContractRepository(store), PartnerRepository(store), SettingsRepository(store)
-
-
-def open_store(path: Path) -> Store:
-    """Open (parse and check) the data file.  The storage modules are imported here: a start from the
-    glance paints before they are loaded."""
-    from tui.malloc import keep_large_buffers_unmapped
-    from tui.store.database import Store
-
-    keep_large_buffers_unmapped()  # before the file's text is read: it is large, and let go
-    return Store(path)
-
-
-def create_app(db_path: Path | str, today: date, *, store: Store | None = None,
-               use_glance: bool = True) -> RenewalsApp:
+def create_app(db_path: Path | str, today: date, *, store: Store | None = None, use_glance: bool = True,
+               pause: CollectorPause | None = None) -> RenewalsApp:
     """Build the app on the file at `db_path` with a fixed "today" (deterministic for tests).
 
     Opening the file here means a damaged one is refused (DatabaseRefused)
     before the terminal is taken over — unless the file's start-up glance is
-    current (tui.store.glance): then the file was readable when the glance was
-    written and has not changed since, and it is opened after the first paint.
-    The garbage collector stays off while the data is loaded; the thread that
-    loads it turns it back on.
+    current: then it is opened after the first paint (tui/ui/startup.py).
     """
-    if store is None and use_glance:
-        glance = read_glance(Path(db_path))
-        if glance is not None:  # the data file is read after the first paint (see _open_data_file)
-            return RenewalsApp(None, today, glance=(Path(db_path), glance))
-    gc.disable()
-    try:
-        return RenewalsApp(store or open_store(Path(db_path)), today)
-    except BaseException:
-        gc.enable()
-        raise
+    return RenewalsApp(start(Path(db_path), today, store=store, use_glance=use_glance, pause=pause))

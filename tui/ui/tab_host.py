@@ -1,34 +1,38 @@
 """Hosting the tabs: building a tab's pane when it is first wanted (or in the background after the first
 paint), laying it out while hidden, and switching to it with its focus.  A mixin of `RenewalsApp`, which
-holds the state it uses (`_building_tab`, `loaded`, `tabs_built`, `closing`, `started_from_glance`) and
-`remember_first_screen`."""
+holds the state it uses (`session`, `_building_tab`, `loaded`, `tabs_built`, `closing`,
+`started_from_glance`) and `remember_first_screen`.
+
+Textual's private API, used here and nowhere else: `textual._compositor.Compositor` and
+`Widget._size_updated` (`_size_while_hidden`)."""
 
 from __future__ import annotations
 
 import asyncio
-import gc
 from pathlib import Path
+from typing import cast
 
 from textual._compositor import Compositor
 from textual.css.query import NoMatches
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input
 
+from tui.ui.startup import set_long_lived_aside
 from tui.ui.tabs import TAB_BY_ID, TABS
 from tui.ui.widgets.screens import focus_now, in_one_layout
 from tui.ui.widgets.tab_bar import TabBar
+from tui.ui.widgets.tab_pane import TabPane
 
 
 class TabHost:
-    async def tab_content(self, tab: str) -> Widget:
+    async def tab_content(self, tab: str) -> TabPane:
         """The pane inside a tab, built and mounted first if that has not happened yet."""
         async with self._building_tab:
             # Through the main screen: a dialog may be the current screen.
             holder = self.tabs.get_child_by_id(tab)
             if not holder.children:
                 self._read_styles(TAB_BY_ID[tab].styles_path)
-                await holder.mount(TAB_BY_ID[tab].build())
-            return holder.children[0]
+                await holder.mount(TAB_BY_ID[tab].build(self.session))
+            return cast(TabPane, holder.children[0])
 
     def _read_styles(self, path: Path | None) -> None:
         """Add a tab's own stylesheet before its widgets mount (they are styled as they mount; nothing
@@ -55,9 +59,8 @@ class TabHost:
             try:
                 pane = await self.tab_content(spec.id)
                 await asyncio.sleep(0)
-                if hasattr(pane, "prepare"):  # a tab that builds its widgets when first shown: now
-                    await pane.prepare()
-                    await asyncio.sleep(0)
+                await pane.prepare()  # a tab that builds its widgets when first shown: now
+                await asyncio.sleep(0)
                 self._size_while_hidden(spec.id)
                 await asyncio.sleep(0)
             except (NoMatches, IndexError):  # the app is closing: its screens are gone
@@ -66,10 +69,7 @@ class TabHost:
         # so the next start is painted from it even if this session is killed rather than closed.
         if not self.started_from_glance:
             self.remember_first_screen()
-        # The tabs' widgets, indexes and plans live as long as the app: collect once now (~20 ms at full
-        # scale) and set them aside, or the next full collection walks them all — in the middle of a key.
-        gc.collect()
-        gc.freeze()
+        set_long_lived_aside()
         self.tabs_built.set()
 
     def _size_while_hidden(self, tab: str) -> None:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-from textual.widget import Widget
-
 from tui.i18n import _
+from tui.ui.session import Session
+from tui.ui.widgets.tab_pane import TabPane
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,12 @@ class TabSpec:
     def pane_id(self) -> str:
         return f"{self.id}-pane"
 
-    def content_class(self) -> type[Widget]:
+    def content_class(self) -> type[TabPane]:
         return getattr(import_module(self.module), self.class_name)
 
-    def build(self) -> Widget:
-        """The tab's pane; every pane has the class `data-pane` and a `reload(keep_id)`."""
-        return self.content_class()(id=self.pane_id, classes="data-pane")
+    def build(self, session: Session) -> TabPane:
+        """The tab's pane (a TabPane, with the class `data-pane`)."""
+        return self.content_class()(session, id=self.pane_id, classes="data-pane")
 
 
 TABS = (

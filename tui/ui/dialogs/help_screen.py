@@ -10,31 +10,8 @@ from textual.widgets import Footer, Static
 
 from tui.i18n import _
 from tui.ui.tabs import TABS
-from tui.ui.renewal.step_confirm import StepConfirm
-from tui.ui.renewal.step_contracts import StepContracts
-from tui.ui.renewal.step_growth import StepGrowth
-from tui.ui.renewal.step_partner import StepPartner
-from tui.ui.renewal.step_proof import StepProof
-from tui.ui.renewal.wizard import RenewalWizard
+from tui.ui.renewal.wizard import RenewalWizard, wizard_steps
 from tui.ui.widgets.screens import Dialog
-
-WIZARD_STEPS = (StepContracts, StepProof, StepGrowth, StepPartner, StepConfirm)  # in the order of renewal_steps()
-
-
-def renewal_steps() -> list[tuple[str, str]]:
-    return [
-        (_("1 Which contracts"), _("Pick the contracts to renew and, if you like, one common end date for all of "
-                                   "them (co-terming). The quote shows years + days to that date and any "
-                                   "reinstatement fee for lapsed contracts.")),
-        (_("2 Proof of purchase"), _("Licence certificate and order numbers for each contract: the reseller and "
-                                     "the vendor ask for them.")),
-        (_("3 Growth"), _("Forecast how many licences you will need at the new end date from the usage history, "
-                          "and buy more (or fewer).")),
-        (_("4 Partner and quote"), _("Choose a reseller (the partner locator finds one near you) and produce a "
-                                     "quote request as a text file to carry across the air gap.")),
-        (_("5 Order confirmation"), _("Enter the new certificate and order numbers: the contracts get their new "
-                                      "end date, licences and certificate, and the history keeps the old terms.")),
-    ]
 
 
 def key_label(app: App, key: str) -> str:
@@ -64,7 +41,7 @@ class HelpScreen(Dialog[None]):
         text.append("\n" + _("The renewal process") + "\n", style="bold underline")
         text.append(_("In the wizard (n in the Renewal tab)") + "\n", style="bold")
         self.key_lines(text, RenewalWizard.BINDINGS)
-        for (title, explanation), step in zip(renewal_steps(), WIZARD_STEPS):
+        for step, title, explanation in wizard_steps():
             text.append(f"{title}: ", style="bold")
             text.append(explanation + "\n")
             self.key_lines(text, step.BINDINGS)

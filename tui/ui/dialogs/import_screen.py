@@ -7,7 +7,6 @@ worker with a progress indicator; results come back to the screen thread.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,10 +19,8 @@ from tui.store.contract_csv import ContractImportPlan, plan_contract_import
 from tui.store.csv_reader import CsvRejected
 from tui.store.errors import StoreError
 from tui.store.paths import expand_home
+from tui.ui.session import Session
 from tui.ui.widgets.screens import Dialog
-
-if TYPE_CHECKING:
-    from tui.ui.app import RenewalsApp
 
 MAX_LINES_SHOWN = 200
 
@@ -33,14 +30,11 @@ class ImportScreen(Dialog[bool]):
 
     BINDINGS = [Binding("ctrl+s", "apply", _("Import")), Binding("escape", "cancel", _("Close"))]
 
-    def __init__(self) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
+        self.session = session
         self.plan: ContractImportPlan | None = None
         self.imported = False
-
-    @property
-    def renewals(self) -> RenewalsApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog import"):
@@ -65,7 +59,7 @@ class ImportScreen(Dialog[bool]):
 
     @work(thread=True, exclusive=True)
     def check_file(self, path: Path) -> None:
-        existing = {c.id: c for c in self.renewals.contracts.all()}
+        existing = {c.id: c for c in self.session.contracts.all()}
         try:
             plan = plan_contract_import(path, existing)
         except CsvRejected as rejected:
@@ -95,7 +89,7 @@ class ImportScreen(Dialog[bool]):
     @work(thread=True, exclusive=True)
     def apply_plan(self, plan: ContractImportPlan) -> None:
         try:
-            self.renewals.contracts.save_many(plan.new, plan.changed, self.renewals.today, source="import")
+            self.session.contracts.save_many(plan.new, plan.changed, self.session.today, source="import")
         except StoreError as error:
             self.app.call_from_thread(self.show, None, _("Not imported: {error}").format(error=error))
             return

@@ -20,7 +20,6 @@ from textual.widgets import Static
 from tui.domain.forecast import MAX_HORIZON_MONTHS, METHODS
 from tui.domain.usage import UsageSample
 from tui.i18n import _
-from tui.store.usage import UsageRepository
 from tui.ui.forecast.chart import ChartData, ForecastChart
 from tui.ui.forecast.detail import heading_text, month_rows, warning_text
 from tui.ui.forecast.plans import HEADROOM_DEFAULT, ForecastData, ForecastSettings, PlanBook, ProductRow
@@ -35,18 +34,20 @@ from tui.ui.forecast.tables import (
     sample_columns,
 )
 from tui.ui.forecast.headroom_prompt import HeadroomPrompt
+from tui.ui.session import Session
 from tui.ui.widgets.layout import BlankColumn, BlankRow
+from tui.ui.widgets.tab_pane import TabPane
 from tui.ui.widgets.virtual_table import VirtualTable
 
 if TYPE_CHECKING:
-    from tui.ui.app import RenewalsApp
+    from tui.store.usage import UsageRepository
 
 VIEWS = ("chart", "numbers", "samples")  # what the lower half shows on a narrow screen
 HORIZON = Binding.Group(_("Horizon"), compact=True)
 SAMPLE = Binding.Group(_("Sample"), compact=True)
 
 
-class ForecastPane(SampleEditing, BlankColumn):
+class ForecastPane(SampleEditing, TabPane):
     BINDINGS = [
         Binding("minus", "horizon(-1)", _("Horizon −1 month"), group=HORIZON),
         Binding("plus,equals_sign", "horizon(1)", _("Horizon +1 month"), key_display="+", group=HORIZON),
@@ -60,30 +61,22 @@ class ForecastPane(SampleEditing, BlankColumn):
         Binding("d,delete", "delete_sample", _("Delete the highlighted usage sample"), group=SAMPLE),
     ]
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+    def __init__(self, session: Session, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(session, id=id, classes=classes)
         self.settings = ForecastSettings()
         self.headroom_chosen = False  # until `h` is used, the headroom follows the app's settings
         self.months_before_end = self.settings.months or 12  # restored when leaving "contract end"
         self.view = VIEWS[0]
-        self._usage: UsageRepository | None = None
         self.data: ForecastData | None = None
         self.book: PlanBook | None = None
         self.samples: list[UsageSample] = []  # the highlighted product's, newest first
         self.months: list[MonthRow] = []
         self._stale = True
         self._keep: tuple[str | None, object] = (None, None)  # (product, sample day) to select after a reload
-        self.built = False  # the widgets exist (see `prepare`)
-
-    @property
-    def renewals(self) -> RenewalsApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def usage(self) -> UsageRepository:
-        if self._usage is None:
-            self._usage = UsageRepository(self.renewals.store)
-        return self._usage
+        return self.session.usage
 
     def compose(self) -> ComposeResult:
         """Nothing yet: the widgets are made by `prepare`, after start-up or when the tab is first opened."""
@@ -121,9 +114,7 @@ class ForecastPane(SampleEditing, BlankColumn):
         self.plan_first_rows()  # while hidden (shown, drawing the rows plans what is on screen)
 
     async def _build_and_load(self) -> None:
-        if not self.built:
-            await self.mount_compose(self.compose_tab())
-            self.built = True
+        await self.build_once()
         if self._stale:
             self.refresh_data()
 
@@ -144,13 +135,13 @@ class ForecastPane(SampleEditing, BlankColumn):
             self.query_one("#forecast-products", VirtualTable).focus()
 
     def refresh_data(self) -> None:
-        app = self.renewals
+        session = self.session
         if not self.headroom_chosen:
-            settings = getattr(app, "settings", None)
+            settings = getattr(session, "settings", None)
             headroom = float(getattr(settings, "headroom", HEADROOM_DEFAULT))
             self.settings = replace(self.settings, headroom=headroom)
         current = self.current_product()
-        self.data = ForecastData(app.contracts.all(), self.usage.by_product())
+        self.data = ForecastData(session.contracts.all(), self.usage.by_product())
         self._stale = False
         product = self._keep[0] or current
         products = self.data.products
@@ -167,8 +158,8 @@ class ForecastPane(SampleEditing, BlankColumn):
         self.settings = settings
         if self.data is None:
             return
-        self.book = PlanBook(self.data, self.renewals.today, settings)
-        self.query_one("#forecast-settings", Static).update(settings.describe(self.renewals.today), layout=False)
+        self.book = PlanBook(self.data, self.session.today, settings)
+        self.query_one("#forecast-settings", Static).update(settings.describe(self.session.today), layout=False)
         self.query_one("#forecast-products", VirtualTable).set_row_count(len(self.data.products), cursor=cursor)
         self.show_product()
 

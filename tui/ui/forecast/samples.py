@@ -21,7 +21,7 @@ from tui.ui.widgets.virtual_table import VirtualTable
 
 
 class SampleEditing:
-    """Needs from the pane: `usage`, `data`, `samples`, `current_product()`, `renewals`, `_keep`."""
+    """Needs from the pane: `usage`, `data`, `samples`, `current_product()`, `session`, `_keep`."""
 
     def current_sample(self) -> UsageSample | None:
         index = self.query_one("#forecast-samples", VirtualTable).cursor_row
@@ -38,7 +38,7 @@ class SampleEditing:
                 self.write(lambda: save(sample), done.format(
                     product=sample.product, date=format_date(sample.on), n=format_count(sample.in_use)), sample)
 
-        form = UsageForm(title, initial, known_products=self.data.products, today=self.renewals.today,
+        form = UsageForm(title, initial, known_products=self.data.products, today=self.session.today,
                          taken=self.sample_taken, editing=editing)
         self.app.push_screen(form, saved)
 
@@ -47,7 +47,7 @@ class SampleEditing:
         if product is None:
             self.app.notify(_("Add a contract first: usage is recorded per product."), severity="warning")
             return
-        self.open_form(_("New usage sample"), UsageSample(product, self.renewals.today, 0), False,
+        self.open_form(_("New usage sample"), UsageSample(product, self.session.today, 0), False,
                        self.usage.add, _("Added {product} {date}: {n} in use."))
 
     def action_edit_sample(self) -> None:
@@ -82,4 +82,4 @@ class SampleEditing:
         else:
             self.app.notify(done)
             self._keep = (sample.product, sample.on)
-        self.renewals.data_changed()
+        self.session.data_changed()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,18 +12,18 @@ from textual.widgets import Input, Static
 
 from tui.domain.contract import Contract
 from tui.domain.contract_query import ContractIndex, ContractQuery
-from tui.domain.status import PortfolioSummary, Status, days_left, status_of, summarize, summarize_end_dates
+from tui.domain.status import Status, days_left, status_of, summarize
 from tui.formatting import format_count, format_date, format_money
 from tui.i18n import _
 from tui.store.errors import StoreError
-from tui.store.glance import Glance
+from tui.ui.messages import StartRenewal
 from tui.ui.overview.contract_detail import ContractDetail
-from tui.ui.widgets.layout import BlankColumn, BlankRow
+from tui.ui.overview.data import OverviewData
+from tui.ui.session import Session
+from tui.ui.widgets.layout import BlankRow
+from tui.ui.widgets.tab_pane import TabPane
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
 from tui.ui.widgets.screens import focus_now
-
-if TYPE_CHECKING:
-    from tui.ui.app import RenewalsApp
 
 STATUS_TONE = {Status.EXPIRED: "bad", Status.DUE: "warn", Status.ACTIVE: "good"}
 
@@ -45,53 +44,7 @@ def overview_columns() -> list[Column]:
 EDIT_GROUP = Binding.Group(_("Contract"), compact=True)
 
 
-class FirstRows(Sequence):
-    """The rows of a start-up glance: as many as there are contracts, the first `len(known)` of them
-    known (more than the screen shows); the others read as None until the data file is read."""
-
-    def __init__(self, known: list[Contract], count: int) -> None:
-        self.known, self.count = known, count
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __getitem__(self, index: int) -> Contract | None:  # type: ignore[override]  (no slices: unused)
-        if not 0 <= index < self.count:
-            raise IndexError(index)
-        return self.known[index] if index < len(self.known) else None
-
-    def __iter__(self) -> Iterator[Contract]:
-        """The known rows only (finding the cursor's contract looks at them)."""
-        return iter(self.known)
-
-
-@dataclass(frozen=True)
-class OverviewData:
-    """Everything the Overview shows, computed from the contracts in one go (at start-up, in a thread),
-    or from the start-up glance (see tui.store.glance) until the data file is read."""
-
-    index: ContractIndex
-    summary: PortfolioSummary
-    query: ContractQuery
-    rows: Sequence[Contract]
-    count: int  # contracts in the file
-
-    @classmethod
-    def load(cls, contracts: list[Contract], partner_names: dict[str, str], today: date, notice_days: int,
-             query: ContractQuery = ContractQuery()) -> OverviewData:
-        index = ContractIndex(contracts, partner_names)
-        return cls(index, summarize(contracts, today), query, index.select(query, today, notice_days),
-                   len(contracts))
-
-    @classmethod
-    def from_glance(cls, glance: Glance, today: date) -> OverviewData:
-        """The first screen as the glance has it: the rows in the default order, which is the glance's."""
-        return cls(ContractIndex(glance.first, glance.partner_names),
-                   summarize_end_dates(glance.ends, glance.annual_totals, today), ContractQuery(),
-                   FirstRows(glance.first, glance.count), glance.count)
-
-
-class OverviewPane(BlankColumn):
+class OverviewPane(TabPane):
     # What the Footer shows fits 80 columns with help and quit; the rest is in the help (F1). The filter
     # bar says "/ filter" itself and the mode line shows the sort.
     BINDINGS = [
@@ -109,18 +62,23 @@ class OverviewPane(BlankColumn):
         Binding("n", "renew", _("Renew")),
     ]
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+    def __init__(self, session: Session, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(session, id=id, classes=classes)
         self.query_state = ContractQuery()
         self.index = ContractIndex([])
         self.summary = summarize([], date.min)
         self.rows: Sequence[Contract] = []
         self.count = 0  # contracts in the file
-        self.marked: set[str] = set()  # contract ids picked for a partner assignment or a renewal
 
     @property
-    def renewals(self) -> RenewalsApp:
-        return self.app  # type: ignore[return-value]
+    def marked(self) -> set[str]:
+        """Contract ids picked for a partner assignment or a renewal (the session's: other tabs read them)."""
+        return self.session.marked
+
+    @marked.setter
+    def marked(self, ids: set[str]) -> None:
+        self.session.marked = ids
+
 
     def compose(self) -> ComposeResult:
         yield Static("", id="overview-summary", markup=False)
@@ -139,10 +97,10 @@ class OverviewPane(BlankColumn):
     # -- data --------------------------------------------------------------
     def reload(self, keep_id: str | None = None) -> None:
         """Re-read the contracts (after a write, or when another process changed the file)."""
-        app = self.renewals
-        data = app.take_preloaded()
+        session = self.session
+        data = session.take_first_screen()
         if data is None or data.query != self.query_state:
-            data = OverviewData.load(app.contracts.all(), app.partner_names(), app.today, app.notice_days,
+            data = OverviewData.load(session.contracts.all(), session.partner_names(), session.today, session.notice_days,
                                      self.query_state)
         self.index, self.summary, self.count = data.index, data.summary, data.count
         self.marked &= {c.id for c in self.index.contracts}
@@ -150,11 +108,11 @@ class OverviewPane(BlankColumn):
 
     def refilter(self, keep_id: str | None = None, rows: Sequence[Contract] | None = None) -> None:
         """Select and sort the rows for the query (`rows`: already selected for it)."""
-        app = self.renewals
+        session = self.session
         table = self.query_one(VirtualTable)
         current = self.current()
         keep_id = keep_id or (current.id if current else None)
-        self.rows = rows if rows is not None else self.index.select(self.query_state, app.today, app.notice_days)
+        self.rows = rows if rows is not None else self.index.select(self.query_state, session.today, session.notice_days)
         cursor = next((i for i, c in enumerate(self.rows) if c.id == keep_id), None)
         table.set_row_count(len(self.rows), cursor=cursor if cursor is not None else 0)
         self.update_texts()
@@ -188,14 +146,14 @@ class OverviewPane(BlankColumn):
         contract = self.rows[index]
         if contract is None:  # below what the start-up glance holds, on a very tall terminal
             return [""] * len(overview_columns())
-        app = self.renewals
-        status = status_of(contract, app.today, app.notice_days)
+        session = self.session
+        status = status_of(contract, session.today, session.notice_days)
         return [
             ("● " + contract.id, "warn") if contract.id in self.marked else contract.id,
             contract.product,
             format_count(contract.quantity),
             format_date(contract.end),
-            str(days_left(contract, app.today)),
+            str(days_left(contract, session.today)),
             (status.label.upper(), STATUS_TONE[status]),
             format_money(contract.annual_cost, contract.currency),
             self.index.partner_label(contract),
@@ -232,9 +190,10 @@ class OverviewPane(BlankColumn):
 
     def show_detail(self) -> None:
         contract = self.current()
-        app = self.renewals
+        session = self.session
         label = self.index.partner_label(contract) if contract else ""
-        self.query_one(ContractDetail).show(contract, app.today, label, app.notice_days)
+        session.highlighted = contract
+        self.query_one(ContractDetail).show(contract, session.today, label, session.notice_days)
 
     def on_virtual_table_cursor_moved(self, event: VirtualTable.CursorMoved) -> None:
         self.show_detail()
@@ -257,7 +216,7 @@ class OverviewPane(BlankColumn):
         """Start a renewal (Renewal tab) with the marked contracts, or the highlighted one."""
         contracts = self.marked_or_current()
         if contracts:
-            (await self.renewals.tab_content("renewal")).start_new(contracts)  # type: ignore[attr-defined]
+            self.post_message(StartRenewal(contracts))
 
     def action_focus_filter(self) -> None:
         field = self.query_one("#overview-filter", Input)
@@ -284,7 +243,7 @@ class OverviewPane(BlankColumn):
 
         def saved(contract: Contract | None) -> None:
             if contract is not None:
-                self.write(lambda: self.renewals.contracts.add(contract, self.renewals.today),
+                self.write(lambda: self.session.contracts.add(contract, self.session.today),
                            _("Added {id}.").format(id=contract.id), keep_id=contract.id)
 
         self.app.push_screen(ContractForm(_("New contract"), None, self.id_taken), saved)
@@ -299,8 +258,8 @@ class OverviewPane(BlankColumn):
         def saved(contract: Contract | None) -> None:
             if contract is not None:
                 self.write(
-                    lambda: self.renewals.contracts.update(
-                        contract, self.renewals.today, base_revision=original.revision, original_id=original.id),
+                    lambda: self.session.contracts.update(
+                        contract, self.session.today, base_revision=original.revision, original_id=original.id),
                     _("Saved {id}.").format(id=contract.id), keep_id=contract.id)
 
         self.app.push_screen(ContractForm(_("Edit {id}").format(id=original.id), original, self.id_taken), saved)
@@ -314,7 +273,7 @@ class OverviewPane(BlankColumn):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.write(lambda: self.renewals.contracts.delete(contract.id, base_revision=contract.revision),
+                self.write(lambda: self.session.contracts.delete(contract.id, base_revision=contract.revision),
                            _("Deleted {id}.").format(id=contract.id))
 
         question = _("Delete contract {id} ({product}, {n} licences)? Its history goes with it.").format(
@@ -322,7 +281,7 @@ class OverviewPane(BlankColumn):
         self.app.push_screen(ConfirmScreen(question, yes=_("Delete")), answered)
 
     def id_taken(self, contract_id: str) -> bool:
-        return self.renewals.contracts.get(contract_id) is not None
+        return self.session.contracts.get(contract_id) is not None
 
     def write(self, operation, done: str, keep_id: str | None = None) -> None:
         """Run a store write; on failure say why (nothing was changed) and show the file's current state."""
@@ -332,4 +291,4 @@ class OverviewPane(BlankColumn):
             self.app.notify(str(error), title=_("Not saved"), severity="error", timeout=8)
         else:
             self.app.notify(done)
-        self.renewals.data_changed(keep_id=keep_id)
+        self.session.data_changed(keep_id=keep_id)

@@ -12,11 +12,10 @@ from tui.store.cities import shipped_cities
 from tui.store.errors import StoreError
 from tui.store.partners import PartnerInUse
 from tui.ui.dialogs.confirm import ConfirmScreen
-from tui.ui.overview.pane import OverviewPane
 from tui.ui.partners.form import PartnerForm
 
 if TYPE_CHECKING:
-    from tui.ui.app import RenewalsApp
+    from tui.ui.session import Session
 
 MAX_IDS_NAMED = 6
 
@@ -29,10 +28,10 @@ def some_ids(ids: list[str]) -> str:
 
 
 class PartnerEdits:
-    """Mixed into PartnersPane, which provides `current()`, `renewals` and `app`."""
+    """Mixed into PartnersPane, which provides `current()`, `session` and `app`."""
 
     if TYPE_CHECKING:
-        renewals: RenewalsApp
+        session: Session
 
         def current(self) -> Partner | None: ...
 
@@ -43,7 +42,7 @@ class PartnerEdits:
     def action_add(self) -> None:
         def saved(partner: Partner | None) -> None:
             if partner is not None:
-                self.write(lambda: self.renewals.partners.add(partner), _("Added {name}.").format(name=partner.name),
+                self.write(lambda: self.session.partners.add(partner), _("Added {name}.").format(name=partner.name),
                            keep_id=partner.id)
                 self.warn_unknown_city(partner)
 
@@ -53,7 +52,7 @@ class PartnerEdits:
         original = self.current()
         if original is None:
             return
-        partners = self.renewals.partners
+        partners = self.session.partners
         revision = partners.revision_of(original.id)
         note = ""
         if partners.origin_of(original.id) == "shipped":
@@ -73,7 +72,7 @@ class PartnerEdits:
         partner = self.current()
         if partner is None:
             return
-        partners = self.renewals.partners
+        partners = self.session.partners
         using = partners.contracts_using(partner.id)
         if using:
             self.app.notify(
@@ -100,7 +99,7 @@ class PartnerEdits:
         partner = self.current()
         if partner is None:
             return
-        chosen = self.app.query_one(OverviewPane).marked_or_current()
+        chosen = self.session.marked_or_highlighted()
         changing = [c for c in chosen if c.partner != partner.id]
         if not chosen:
             self.app.notify(_("No contract to give a partner: add one in the Overview first."), severity="warning")
@@ -109,13 +108,13 @@ class PartnerEdits:
             self.app.notify(_("{name} already is the partner of {contracts}.").format(
                 name=partner.name, contracts=some_ids([c.id for c in chosen])))
             return
-        app = self.renewals
+        session = self.session
 
         def assign() -> None:
-            with app.store.transaction():
-                app.partners.load_directory()  # the contracts then name a partner stored in the file
-                app.contracts.save_many([], [(c, replace(c, partner=partner.id)) for c in changing], app.today,
-                                        source="partner")
+            with session.store.transaction():
+                session.partners.load_directory()  # the contracts then name a partner stored in the file
+                session.contracts.save_many([], [(c, replace(c, partner=partner.id)) for c in changing],
+                                            session.today, source="partner")
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -132,11 +131,11 @@ class PartnerEdits:
 
     # -- helpers -----------------------------------------------------------
     def id_taken(self, partner_id: str) -> bool:
-        return self.renewals.partners.get(partner_id) is not None
+        return self.session.partners.get(partner_id) is not None
 
     def free_id(self) -> str:
         """The first unused id of the form u0001, u0002, … for a new partner of the user's."""
-        taken = self.renewals.partners.names()
+        taken = self.session.partners.names()
         number = 1
         while f"u{number:04d}" in taken:
             number += 1
@@ -158,6 +157,6 @@ class PartnerEdits:
             self.app.notify(str(error), title=_("Not saved"), severity="error", timeout=8)
         else:
             self.app.notify(done)
-        self.renewals.data_changed()  # no keep_id: it would move the other tabs' cursors
+        self.session.data_changed()  # no keep_id: it would move the other tabs' cursors
         if keep_id:
             self.refilter(keep_id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,12 +21,11 @@ from tui.ui.partners.detail import PartnerDetail
 from tui.ui.partners.edits import PartnerEdits
 from tui.ui.partners.filters import PartnerFilters, cycle
 from tui.ui.partners.pickers import ChoiceScreen, NearChoice, NearScreen
-from tui.ui.widgets.layout import BlankColumn, BlankRow
+from tui.ui.session import Session
+from tui.ui.widgets.layout import BlankRow
+from tui.ui.widgets.tab_pane import TabPane
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
 from tui.ui.widgets.screens import focus_now
-
-if TYPE_CHECKING:
-    from tui.ui.app import RenewalsApp
 
 FILTER_GROUP = Binding.Group(_("Filter"), compact=True)
 EDIT_GROUP = Binding.Group(_("Partner"), compact=True)
@@ -47,7 +45,7 @@ def partner_columns(with_distance: bool) -> list[Column]:
     return columns
 
 
-class PartnersPane(PartnerEdits, BlankColumn):
+class PartnersPane(PartnerEdits, TabPane):
     BINDINGS = [
         # the search bar says "/ search"; a priority binding: see the Overview's filter
         Binding("slash", "focus_search", _("Search"), show=False, priority=True),
@@ -63,8 +61,8 @@ class PartnersPane(PartnerEdits, BlankColumn):
         Binding("d,delete", "delete", _("Delete"), group=EDIT_GROUP),
     ]
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+    def __init__(self, session: Session, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(session, id=id, classes=classes)
         self.text = ""
         self.filters = PartnerFilters()
         self.index = PartnerIndex([])
@@ -72,12 +70,7 @@ class PartnersPane(PartnerEdits, BlankColumn):
         self.by_partner: dict[str, list[Contract]] = {}
         self.shown = False  # the tab is open: otherwise reloads wait until it is
         self.loaded = False  # what is shown is the stored state
-        self.built = False  # the widgets exist (see `prepare`)
         self._show_when_built: str | None = None  # a partner asked for before then
-
-    @property
-    def renewals(self) -> RenewalsApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         """Nothing yet: the widgets are made by `prepare`, after start-up or when the tab is first opened."""
@@ -99,9 +92,7 @@ class PartnersPane(PartnerEdits, BlankColumn):
     async def prepare(self) -> None:
         """Build the widgets and index the partners before the tab is first opened (the app calls this
         in a quiet moment after start-up), so that opening it only has to show them."""
-        if not self.built:
-            await self.mount_compose(self.compose_tab())
-            self.built = True
+        await self.build_once()
         if not self.loaded:
             self.load()
 
@@ -133,11 +124,11 @@ class PartnersPane(PartnerEdits, BlankColumn):
 
     def load(self, keep_id: str | None = None) -> None:
         self.loaded = True
-        app = self.renewals
-        self.index = app.partners.index()
+        session = self.session
+        self.index = session.partners.index()
         self.index.prepare()  # the search texts, now rather than on the first keystroke
         by_partner: dict[str, list[Contract]] = {}
-        for contract in app.contracts.all():
+        for contract in session.contracts.all():
             if contract.partner:
                 by_partner.setdefault(contract.partner, []).append(contract)
         for contracts in by_partner.values():
@@ -200,7 +191,7 @@ class PartnersPane(PartnerEdits, BlankColumn):
             return
         near = self.filters.near
         distance = (hit.distance_km or 0.0, near[0]) if near else None
-        detail.show(hit.partner, self.renewals.partners.origin_of(hit.partner.id),
+        detail.show(hit.partner, self.session.partners.origin_of(hit.partner.id),
                     tuple(self.by_partner.get(hit.partner.id, ())), distance)
 
     def show_partner(self, partner_id: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,17 +14,15 @@ from tui.domain.status import Status, status_of
 from tui.formatting import format_date, format_money
 from tui.i18n import _, ngettext
 from tui.store.errors import StoreError
-from tui.store.renewals import RenewalRepository
 from tui.ui.dialogs.confirm import ConfirmScreen
-from tui.ui.overview.pane import OverviewPane
 from tui.ui.renewal.summary import RenewalView
 from tui.ui.renewal.step_titles import short_step_titles
 from tui.ui.renewal.wizard import RenewalWizard
+from tui.ui.messages import ShowRenewals
+from tui.ui.session import Session
 from tui.ui.widgets.layout import BlankColumn
+from tui.ui.widgets.tab_pane import TabPane
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
-
-if TYPE_CHECKING:
-    from tui.ui.app import RenewalsApp
 
 STATUS_TONE = {RenewalStatus.DRAFT: "warn", RenewalStatus.REQUESTED: "warn", RenewalStatus.COMPLETED: "good",
                RenewalStatus.CANCELLED: "muted"}
@@ -43,20 +40,16 @@ def renewal_columns() -> list[Column]:
     ]
 
 
-class RenewalPane(BlankColumn):
+class RenewalPane(TabPane):
     BINDINGS = [
         Binding("n", "new", _("New renewal")),
         Binding("enter,o", "open", _("Open")),
         Binding("c", "cancel_renewal", _("Cancel renewal")),
     ]
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+    def __init__(self, session: Session, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(session, id=id, classes=classes)
         self.rows: list[Renewal] = []
-
-    @property
-    def renewals(self) -> RenewalsApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="renewal-summary", markup=False)
@@ -66,9 +59,8 @@ class RenewalPane(BlankColumn):
             yield Static("", id="renewal-detail", markup=False)
 
     def on_mount(self) -> None:
-        app = self.renewals
-        self.repository = RenewalRepository(app.store, app.contracts)
-        if not app.closing:  # built in the background just as the app quits: nothing was composed
+        self.repository = self.session.renewals
+        if self.app.return_code is None:  # not built in the background just as the app quits (nothing composed)
             self.reload()
 
     # -- data --------------------------------------------------------------
@@ -126,7 +118,7 @@ class RenewalPane(BlankColumn):
         if renewal.quote:
             lines.append(_("Estimate: {money}").format(
                 money=" · ".join(format_money(v, k) for k, v in renewal.quote.totals.items())))
-        partner = self.renewals.partner_names().get(renewal.partner, renewal.partner)
+        partner = self.session.partner_names().get(renewal.partner, renewal.partner)
         if partner or renewal.request_path:
             lines.append(_("Partner: {partner} · request: {path}{sent}").format(
                 partner=partner or "—", path=renewal.request_path or "—",
@@ -139,44 +131,43 @@ class RenewalPane(BlankColumn):
     # -- starting and resuming ---------------------------------------------------
     def proposed_contracts(self) -> list[Contract]:
         """The contracts marked in the Overview, else every expired or due one."""
-        app = self.renewals
-        overview = app.query_one(OverviewPane)
-        if overview.marked:
-            return overview.marked_or_current()
-        return [c for c in app.contracts.all()
-                if status_of(c, app.today, app.notice_days) in (Status.EXPIRED, Status.DUE)]
+        session = self.session
+        if session.marked:
+            return session.marked_or_highlighted()
+        return [c for c in session.contracts.all()
+                if status_of(c, session.today, session.notice_days) in (Status.EXPIRED, Status.DUE)]
 
     def start_new(self, contracts: list[Contract]) -> None:
-        app = self.renewals
+        session = self.session
         busy = self.repository.busy_contracts()
         taken = [c.id for c in contracts if c.id in busy]
         chosen = sorted((c for c in contracts if c.id not in busy), key=lambda c: (c.end, c.id))
         if taken:
-            app.notify(_("Left out, already in an open renewal: {ids}").format(ids=", ".join(taken)),
-                       severity="warning")
+            self.app.notify(_("Left out, already in an open renewal: {ids}").format(ids=", ".join(taken)),
+                            severity="warning")
         folders = [r.request_folder for r in self.repository.all() if r.request_folder]
-        renewal = new_renewal([c.id for c in chosen], app.today,
+        renewal = new_renewal([c.id for c in chosen], session.today,
                               to=suggested_dates(chosen)[0] if chosen else None,
-                              fee_rate=app.settings.fee_rate,
+                              fee_rate=session.settings.fee_rate,
                               request_folder=folders[0] if folders else "")
         self.open_wizard(renewal)
 
     def open_wizard(self, renewal: Renewal) -> None:
-        app = self.renewals
+        session = self.session
 
         def closed(renewal_id: str | None) -> None:
-            app.show_tab("renewal")
-            app.data_changed(keep_id=None)
+            self.post_message(ShowRenewals())
+            session.data_changed(keep_id=None)
             if renewal_id:
                 self.reload(keep_id=renewal_id)
             done = self.repository.get(renewal_id) if renewal_id else None
             if done is not None and done.status is RenewalStatus.COMPLETED:
-                app.notify(ngettext("Renewal {id} completed: {n} contract now ends on {to}.",
-                                    "Renewal {id} completed: {n} contracts now end on {to}.",
-                                    len(done.contract_ids)).format(
+                self.app.notify(ngettext("Renewal {id} completed: {n} contract now ends on {to}.",
+                                         "Renewal {id} completed: {n} contracts now end on {to}.",
+                                         len(done.contract_ids)).format(
                     id=done.id, n=len(done.contract_ids), to=format_date(done.to)), title=_("Renewed"))
 
-        app.push_screen(RenewalWizard(renewal, self.repository), closed)
+        self.app.push_screen(RenewalWizard(renewal, self.session), closed)
 
     # -- keys ----------------------------------------------------------------
     def action_new(self) -> None:
@@ -189,7 +180,7 @@ class RenewalPane(BlankColumn):
         if renewal.status.is_open:
             self.open_wizard(renewal)
         else:
-            self.app.push_screen(RenewalView(renewal))
+            self.app.push_screen(RenewalView(renewal, self.session.partner_names()))
 
     def action_cancel_renewal(self) -> None:
         renewal = self.current()
@@ -201,7 +192,7 @@ class RenewalPane(BlankColumn):
             if not yes:
                 return
             try:
-                self.repository.cancel(renewal, self.renewals.today)
+                self.repository.cancel(renewal, self.session.today)
             except StoreError as error:
                 self.app.notify(str(error), title=_("Not cancelled"), severity="error")
             else:

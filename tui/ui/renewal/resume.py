@@ -5,20 +5,18 @@ It lives apart from the Renewal tab so that asking does not build that tab befor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from textual.app import App
 
 from tui.formatting import format_date
 from tui.i18n import _
-from tui.store.renewals import RenewalRepository
 from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.messages import OpenRenewal
 from tui.ui.renewal.step_titles import short_step_titles
-
-if TYPE_CHECKING:
-    from tui.ui.app import RenewalsApp
+from tui.ui.session import Session
 
 
-def offer_resume(app: RenewalsApp) -> None:
-    drafts = RenewalRepository(app.store, app.contracts).open()
+def offer_resume(app: App, session: Session) -> None:
+    drafts = session.renewals.open()
     if not drafts:
         return
     latest = drafts[0]
@@ -30,9 +28,8 @@ def offer_resume(app: RenewalsApp) -> None:
         question += "\n" + _("{n} other open renewals are listed in the Renewal tab (2).").format(
             n=len(drafts) - 1)
 
-    async def answered(yes: bool | None) -> None:
+    def answered(yes: bool | None) -> None:
         if yes:
-            await app.action_show_tab("renewal")
-            (await app.tab_content("renewal")).open_wizard(latest)  # type: ignore[attr-defined]
+            app.post_message(OpenRenewal(latest))
 
     app.push_screen(ConfirmScreen(question, yes=_("Resume")), answered)

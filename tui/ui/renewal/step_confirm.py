@@ -146,4 +146,4 @@ class StepConfirm(WizardStep):
                                        _("Certificate"), "", parse_certificate), chosen)
 
     def action_today(self) -> None:
-        self.query_one("#confirm-date", Input).value = format_date(self.wizard.renewals.today)
+        self.query_one("#confirm-date", Input).value = format_date(self.wizard.session.today)

@@ -112,7 +112,7 @@ class StepContracts(WizardStep):
         table = self.query_one(VirtualTable)
         current = self.rows[table.cursor_row].id if 0 <= table.cursor_row < len(self.rows) else None
         text = self.query_one("#coterm-filter", Input).value
-        self.rows = wizard.index.select(ContractQuery(text=text), wizard.renewals.today, wizard.renewals.notice_days)
+        self.rows = wizard.index.select(ContractQuery(text=text), wizard.session.today, wizard.session.notice_days)
         cursor = next((i for i, c in enumerate(self.rows) if c.id == current), 0)
         table.set_row_count(len(self.rows), cursor=cursor)
         self.recompute([])
@@ -120,7 +120,7 @@ class StepContracts(WizardStep):
     def recompute(self, input_problems: list[str]) -> None:
         """Price every selected contract that T allows, and say what stops the others."""
         wizard = self.wizard
-        renewal, selected, today = wizard.renewal, wizard.selected(), wizard.renewals.today
+        renewal, selected, today = wizard.renewal, wizard.selected(), wizard.session.today
         self.lines = {}
         problems = list(input_problems)
         if renewal.to is not None:
@@ -161,7 +161,7 @@ class StepContracts(WizardStep):
         contract = self.rows[index]
         wizard = self.wizard
         chosen = contract.id in wizard.renewal.contract_ids
-        status = status_of(contract, wizard.renewals.today, wizard.renewals.notice_days)
+        status = status_of(contract, wizard.session.today, wizard.session.notice_days)
         cells: list[Cell] = [("●", "warn") if chosen else " ", contract.id, contract.product,
                              format_count(contract.quantity), (format_date(contract.end), TONE[status])]
         line = self.lines.get(contract.id)

@@ -16,7 +16,6 @@ from tui.domain.parsing import parse_whole
 from tui.domain.renewal_growth import GrowthRow, growth_rows, recommended_quantity
 from tui.formatting import format_count, format_date, format_decimal, format_money
 from tui.i18n import _
-from tui.store.usage import UsageRepository
 from tui.ui.renewal.step_base import WizardStep
 from tui.ui.renewal.value_form import ValueForm
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
@@ -74,7 +73,6 @@ class StepGrowth(WizardStep):
         self.products: list[GrowthRow] = []
         self.rows: list[Contract] = []
         self.lines: dict[str, QuoteLine] = {}
-        self.usage: UsageRepository | None = None  # kept: it reads the usage again only when the file changed
 
     def compose(self) -> ComposeResult:
         yield Static("", id="growth-note", classes="wizard-note", markup=False)
@@ -88,10 +86,7 @@ class StepGrowth(WizardStep):
 
     def load(self) -> None:
         wizard = self.wizard
-        app = wizard.renewals
-        if self.usage is None:
-            self.usage = UsageRepository(app.store)
-        self.samples = self.usage.by_product()
+        self.samples = wizard.session.usage.by_product()  # read again only when the file changed
         self.rows = wizard.selected()
         self.query_one("#growth-note", Static).update(
             _("Licences needed on T = {to}, forecast from the monthly usage peaks; owned = licences under "
@@ -101,10 +96,10 @@ class StepGrowth(WizardStep):
 
     def recompute(self) -> None:
         wizard = self.wizard
-        app = wizard.renewals
-        headroom = float(getattr(app.settings, "headroom", Decimal("0.15")))
+        session = wizard.session
+        headroom = float(getattr(session.settings, "headroom", Decimal("0.15")))
         self.products = growth_rows(wizard.renewal, self.rows, list(wizard.everyone.values()), self.samples,
-                                    app.today, headroom)
+                                    session.today, headroom)
         quote = wizard.quote()
         self.lines = {line.contract_id: line for line in quote.lines} if quote else {}
         products = self.query_one("#growth-products", VirtualTable)

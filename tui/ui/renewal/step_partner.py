@@ -62,7 +62,7 @@ class StepPartner(WizardStep):
         with self.prevent(Input.Changed):
             self.query_one("#request-contact", Input).value = renewal.contact
             self.query_one("#request-folder", Input).value = renewal.request_folder
-            self.query_one("#request-folder", Input).placeholder = str(default_folder(wizard.renewals.store.path))
+            self.query_one("#request-folder", Input).placeholder = str(default_folder(wizard.session.store.path))
             self.query_one("#request-sent", Input).value = format_date(renewal.sent_on)
         self.build_quoted_inputs()
         self.refresh_request()
@@ -96,7 +96,7 @@ class StepPartner(WizardStep):
             except ParseError as error:
                 problems.append(f"{label}: {error}")
         changes["sent_on"] = read_date(self.query_one("#request-sent", Input), _("Sent on"), problems)
-        if changes["sent_on"] and changes["sent_on"] > self.wizard.renewals.today:
+        if changes["sent_on"] and changes["sent_on"] > self.wizard.session.today:
             problems.append(_("Sent on: is in the future"))
         quoted: dict[str, Decimal] = {}
         for currency in self.currencies:
@@ -124,14 +124,14 @@ class StepPartner(WizardStep):
     # -- the request ---------------------------------------------------------
     def request_text(self) -> str:
         wizard = self.wizard
-        partner = wizard.renewals.partners.get(wizard.renewal.partner) if wizard.renewal.partner else None
-        return quote_request_text(wizard.renewal, wizard.selected(), wizard.quote(), wizard.renewals.today,
+        partner = wizard.session.partners.get(wizard.renewal.partner) if wizard.renewal.partner else None
+        return quote_request_text(wizard.renewal, wizard.selected(), wizard.quote(), wizard.session.today,
                                   partner=partner)
 
     def refresh_request(self) -> None:
         wizard = self.wizard
         renewal = wizard.renewal
-        partner = wizard.renewals.partners.get(renewal.partner) if renewal.partner else None
+        partner = wizard.session.partners.get(renewal.partner) if renewal.partner else None
         if partner is not None:
             line = _("Partner: {name} ({id}) · {tier} {kind} · {city}, {country}").format(
                 name=partner.name, id=partner.id, tier=partner.tier, kind=partner.kind, city=partner.city,
@@ -155,7 +155,7 @@ class StepPartner(WizardStep):
         self.collect()
         wizard = self.wizard
         text = self.request_text()
-        folder = request_folder(wizard.renewal.request_folder, wizard.renewals.store.path)
+        folder = request_folder(wizard.renewal.request_folder, wizard.session.store.path)
         try:
             path = write_quote_request(folder, wizard.renewal.id or "R-new", text)
         except StoreError as error:
@@ -181,7 +181,7 @@ class StepPartner(WizardStep):
                 self.wizard.update(partner=partner.id)
                 self.refresh_request()
 
-        self.app.push_screen(PartnerPicker(self.wizard.renewals.partners.index()), chosen)
+        self.app.push_screen(PartnerPicker(self.wizard.session.partners.index()), chosen)
 
     def action_write(self) -> None:
         problems = self.write()
@@ -191,4 +191,4 @@ class StepPartner(WizardStep):
             self.app.notify(_("Quote request written to {path}").format(path=self.wizard.renewal.request_path))
 
     def action_sent_today(self) -> None:
-        self.query_one("#request-sent", Input).value = format_date(self.wizard.renewals.today)
+        self.query_one("#request-sent", Input).value = format_date(self.wizard.session.today)

@@ -47,11 +47,11 @@ def renewal_text(renewal: Renewal, quote: Quote | None, change_lines: Sequence[s
     return text
 
 
-def partner_label(app, renewal: Renewal) -> str:
+def partner_label(partner_names: dict[str, str], renewal: Renewal) -> str:
     """"Name (p0001)" of the renewal's partner, or "" when it has none."""
     if not renewal.partner:
         return ""
-    name = app.partner_names().get(renewal.partner)
+    name = partner_names.get(renewal.partner)
     return f"{name} ({renewal.partner})" if name else renewal.partner
 
 
@@ -66,11 +66,13 @@ class CompletionSummary(Dialog[bool]):
         Binding("n,escape", "answer(False)", _("Back")),
     ]
 
-    def __init__(self, renewal: Renewal, pairs: Sequence[tuple[Contract, Contract]], quote: Quote | None) -> None:
+    def __init__(self, renewal: Renewal, pairs: Sequence[tuple[Contract, Contract]], quote: Quote | None,
+                 partner_names: dict[str, str]) -> None:
         super().__init__()
         self.renewal = renewal
         self.pairs = pairs
         self.quote = quote
+        self.partner_names = partner_names
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog summary"):
@@ -78,7 +80,7 @@ class CompletionSummary(Dialog[bool]):
                          classes="dialog-title", markup=False)
             with VerticalScroll(id="summary-scroll"):
                 yield Static(renewal_text(self.renewal, self.quote, describe_changes(self.pairs),
-                                          partner_label(self.app, self.renewal)), id="summary-text")
+                                          partner_label(self.partner_names, self.renewal)), id="summary-text")
             yield Static(_("Each contract's history keeps its old end date, licences and certificate."),
                          classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -101,9 +103,10 @@ class RenewalView(Dialog[None]):
 
     BINDINGS = [Binding("escape,q,enter", "dismiss(None)", _("Close"))]
 
-    def __init__(self, renewal: Renewal) -> None:
+    def __init__(self, renewal: Renewal, partner_names: dict[str, str]) -> None:
         super().__init__()
         self.renewal = renewal
+        self.partner_names = partner_names
 
     def compose(self) -> ComposeResult:
         renewal = self.renewal
@@ -118,7 +121,7 @@ class RenewalView(Dialog[None]):
                         id=line.contract_id, product=line.product, end=format_date(line.end),
                         to=format_date(renewal.quote.to), n=format_count(line.quantity + line.added),
                         total=format_money(line.total, line.currency)) for line in renewal.quote.lines]
-                text = renewal_text(renewal, renewal.quote, lines, partner_label(self.app, renewal))
+                text = renewal_text(renewal, renewal.quote, lines, partner_label(self.partner_names, renewal))
                 text.append("\n" + _("History") + "\n", style="bold")
                 labels = event_labels()
                 for event in renewal.events:

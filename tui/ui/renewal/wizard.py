@@ -11,7 +11,6 @@ that summary is confirmed.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,7 +23,7 @@ from tui.domain.renewal import STEP_COUNT, Renewal, step_titles
 from tui.domain.renewal_plan import completion_problems, planned_changes, step_problems, try_quote
 from tui.i18n import _
 from tui.store.errors import ConflictError, NotFoundError, StoreError
-from tui.store.renewals import RenewalRefused, RenewalRepository
+from tui.store.renewals import RenewalRefused
 from tui.ui.renewal.step_base import WizardStep
 from tui.ui.renewal.step_confirm import StepConfirm
 from tui.ui.renewal.step_contracts import StepContracts
@@ -33,12 +32,32 @@ from tui.ui.renewal.step_partner import StepPartner
 from tui.ui.renewal.step_proof import StepProof
 from tui.ui.renewal.step_titles import short_step_titles
 from tui.ui.renewal.summary import CompletionSummary
+from tui.ui.session import Session
 from tui.ui.widgets.footer import KeysFooter
 from tui.ui.widgets.layout import BlankColumn, BlankSwitcher
 from tui.ui.widgets.screens import Dialog, focus_now, in_one_layout
 
-if TYPE_CHECKING:
-    from tui.ui.app import RenewalsApp
+
+def wizard_steps() -> list[tuple[type[WizardStep], str, str]]:
+    """The steps in order, each with the title and explanation the help shows (tui/ui/dialogs/help_screen.py)."""
+    return [
+        (StepContracts, _("1 Which contracts"),
+         _("Pick the contracts to renew and, if you like, one common end date for all of "
+           "them (co-terming). The quote shows years + days to that date and any "
+           "reinstatement fee for lapsed contracts.")),
+        (StepProof, _("2 Proof of purchase"),
+         _("Licence certificate and order numbers for each contract: the reseller and "
+           "the vendor ask for them.")),
+        (StepGrowth, _("3 Growth"),
+         _("Forecast how many licences you will need at the new end date from the usage history, "
+           "and buy more (or fewer).")),
+        (StepPartner, _("4 Partner and quote"),
+         _("Choose a reseller (the partner locator finds one near you) and produce a "
+           "quote request as a text file to carry across the air gap.")),
+        (StepConfirm, _("5 Order confirmation"),
+         _("Enter the new certificate and order numbers: the contracts get their new "
+           "end date, licences and certificate, and the history keeps the old terms.")),
+    ]
 
 
 class RenewalWizard(Dialog[str | None]):
@@ -52,17 +71,14 @@ class RenewalWizard(Dialog[str | None]):
         Binding("escape", "close", _("Close")),
     ]
 
-    def __init__(self, renewal: Renewal, repository: RenewalRepository) -> None:
+    def __init__(self, renewal: Renewal, session: Session) -> None:
         super().__init__(classes="renewal-wizard")
         self.renewal = renewal
-        self.repository = repository
+        self.session = session
+        self.repository = session.renewals
         self.step = min(max(renewal.step, 1), STEP_COUNT)
         self.completed = False
         self.superseded = False  # the last save failed: the stored renewal moved on elsewhere, or is gone
-
-    @property
-    def renewals(self) -> RenewalsApp:
-        return self.app  # type: ignore[return-value]
 
     # -- state -------------------------------------------------------------
     def on_mount(self) -> None:
@@ -71,8 +87,8 @@ class RenewalWizard(Dialog[str | None]):
 
     def reload_contracts(self) -> None:
         """Read the contracts again; ones deleted (or renamed) since the draft was saved leave it."""
-        self.everyone: dict[str, Contract] = {c.id: c for c in self.renewals.contracts.all()}
-        self.index = ContractIndex(list(self.everyone.values()), self.renewals.partner_names())
+        self.everyone: dict[str, Contract] = {c.id: c for c in self.session.contracts.all()}
+        self.index = ContractIndex(list(self.everyone.values()), self.session.partner_names())
         gone = [i for i in self.renewal.contract_ids if i not in self.everyone]
         if gone:
             self.update(contract_ids=tuple(i for i in self.renewal.contract_ids if i in self.everyone))
@@ -90,7 +106,7 @@ class RenewalWizard(Dialog[str | None]):
         return self.repository.busy_contracts(self.renewal.id)
 
     def quote(self):
-        return try_quote(self.renewal, self.selected(), self.renewals.today)
+        return try_quote(self.renewal, self.selected(), self.session.today)
 
     # -- layout ------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -98,11 +114,8 @@ class RenewalWizard(Dialog[str | None]):
             yield Static("", id="wizard-progress")
             yield Static("", id="wizard-title", markup=False)
             with BlankSwitcher(id="wizard-steps"):
-                yield StepContracts(id="step-1")
-                yield StepProof(id="step-2")
-                yield StepGrowth(id="step-3")
-                yield StepPartner(id="step-4")
-                yield StepConfirm(id="step-5")
+                for number, (step, _title, _help) in enumerate(wizard_steps(), 1):
+                    yield step(id=f"step-{number}")
             yield Static("", id="wizard-message", markup=False)
         yield KeysFooter()
 
@@ -155,7 +168,7 @@ class RenewalWizard(Dialog[str | None]):
     async def action_next(self) -> None:
         problems = self.current().collect() or self.current().before_next()
         if not problems:
-            problems = step_problems(self.step, self.renewal, self.selected(), self.renewals.today, self.busy())
+            problems = step_problems(self.step, self.renewal, self.selected(), self.session.today, self.busy())
         if problems:
             self.say(problems, _("Before step {n}:").format(n=self.step + 1))
             return
@@ -201,7 +214,7 @@ class RenewalWizard(Dialog[str | None]):
         renewal = replace(self.renewal, step=self.step, quote=self.quote())
         self.superseded = False
         try:
-            self.renewal = self.repository.save(renewal, self.renewals.today, what=what,
+            self.renewal = self.repository.save(renewal, self.session.today, what=what,
                                                 detail=_("step {n}").format(n=self.step) if detail is None else detail)
         except (StoreError, ValueError) as error:
             self.superseded = isinstance(error, (ConflictError, NotFoundError))
@@ -214,21 +227,21 @@ class RenewalWizard(Dialog[str | None]):
     def action_complete(self) -> None:
         problems = self.current().collect()
         if not problems:
-            problems = completion_problems(self.renewal, self.selected(), self.renewals.today, self.busy())
+            problems = completion_problems(self.renewal, self.selected(), self.session.today, self.busy())
         if problems:
             self.say(problems, _("Before completing:"))
             return
         if not self.save():
             return
         pairs = planned_changes(self.renewal, self.selected())
-        self.app.push_screen(CompletionSummary(self.renewal, pairs, self.quote()), self.apply)
+        self.app.push_screen(CompletionSummary(self.renewal, pairs, self.quote(), self.session.partner_names()), self.apply)
 
     def apply(self, confirmed: bool | None) -> None:
         if not confirmed:
             self.say([_("Nothing was applied.")])
             return
         try:
-            done = self.repository.complete(self.renewal, self.selected(), self.renewals.today)
+            done = self.repository.complete(self.renewal, self.selected(), self.session.today)
         except RenewalRefused as refused:
             self.say(refused.problems, _("Not applied:"))
             return
