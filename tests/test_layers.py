@@ -58,3 +58,60 @@ def test_nothing_below_the_command_line_reads_the_clock() -> None:
             if needle in text:
                 offenders.append(f"{path.relative_to(PACKAGE)}: {needle}")
     assert not offenders
+
+
+UI = PACKAGE / "ui"
+TAB_PACKAGES = ("overview", "renewal", "forecast", "partners")
+
+
+def test_only_the_app_module_imports_the_app() -> None:
+    """Panes and screens get the Session; none reaches the App's module, not even for a type hint."""
+    offenders = {
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in UI.rglob("*.py") if path != UI / "app.py"
+        for name in imported_modules(path)
+        if name == "tui.ui.app" or name.startswith("tui.ui.app.")
+    }
+    assert not offenders
+
+
+def test_tab_packages_do_not_import_each_other() -> None:
+    """What two tabs share lives in widgets/ or dialogs/ (or goes through the Session and messages)."""
+    offenders = {
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for tab in TAB_PACKAGES for path in (UI / tab).rglob("*.py")
+        for name in imported_modules(path)
+        for other in TAB_PACKAGES
+        if other != tab and (name == f"tui.ui.{other}" or name.startswith(f"tui.ui.{other}."))
+    }
+    assert not offenders
+
+
+def test_the_ui_root_holds_only_the_app_shell() -> None:
+    shell = {"__init__.py", "app.py", "app.tcss", "session.py", "messages.py", "tabs.py", "tab_host.py",
+             "startup.py"}
+    assert {path.name for path in UI.iterdir() if path.is_file()} <= shell
+    assert {path.name for path in UI.iterdir() if path.is_dir() and path.name != "__pycache__"} == \
+        {*TAB_PACKAGES, "dialogs", "widgets"}
+
+
+def test_every_ui_package_init_is_a_docstring_only() -> None:
+    for init in UI.rglob("__init__.py"):
+        body = ast.parse(init.read_text(encoding="utf-8")).body
+        assert len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant), init
+
+
+def test_the_session_and_start_up_do_not_load_textual() -> None:
+    code = "import sys, tui.ui.session, tui.ui.startup; print(sorted(m for m in sys.modules if m.startswith('textual')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_textual_private_modules_are_used_in_one_module_each() -> None:
+    users: dict[str, set[str]] = {}
+    for path in UI.rglob("*.py"):
+        for name in imported_modules(path):
+            if name.startswith("textual._"):
+                users.setdefault(name, set()).add(str(path.relative_to(PACKAGE)))
+    assert all(len(modules) == 1 for modules in users.values()), users
