@@ -6,7 +6,9 @@
 Each shot starts the app on a fresh copy of the demo data in the same folder
 (its path shows in the wizard's step 4), presses its keys, clears the
 notifications and saves an SVG: each tab and the renewal wizard's five steps
-and completion summary at 120×36, and the Overview at 80×24.
+and completion summary at 120×36, and the Overview at 80×24.  A shot whose keys
+go on from another shot's is taken in the same run (the wizard's steps: one run).
+tests/test_screenshots.py renders them all and compares them with the committed ones.
 """
 
 from __future__ import annotations
@@ -61,31 +63,59 @@ async def settle(app, pilot) -> None:
 
 async def shoot(name: str, out: Path = OUT, work: Path = WORK) -> Path:
     """Save `out/<name>.svg`: the app on fresh demo data in `work`, after the shot's keys."""
-    size, batches = SHOTS[name]
+    return (await shoot_run([name], out, work))[0]
+
+
+def runs(names: list[str]) -> list[list[str]]:
+    """The shots grouped into runs of one app each: a shot joins the run whose last shot's keys its own
+    keys go on from (same terminal size)."""
+    def extends(longer: str, shorter: str) -> bool:
+        return SHOTS[longer][0] == SHOTS[shorter][0] and \
+            SHOTS[longer][1][:len(SHOTS[shorter][1])] == SHOTS[shorter][1]
+
+    grouped: list[list[str]] = []
+    # Shorter first; of two that go on from the same shot, the one more shots go on from.
+    for name in sorted(names, key=lambda n: (len(SHOTS[n][1]), -sum(extends(o, n) for o in names if o != n))):
+        run = next((run for run in grouped if extends(name, run[-1])), None)
+        if run is None:
+            grouped.append([name])
+        else:
+            run.append(name)
+    return grouped
+
+
+async def shoot_run(names: list[str], out: Path = OUT, work: Path = WORK) -> list[Path]:
+    """Save `out/<name>.svg` for shots of one run (see `runs`): one app on fresh demo data in `work`."""
+    size = SHOTS[names[0]][0]
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     db = work / "demo.json"
     create_demo_database(db, TODAY).close()
     app = create_app(db, TODAY)
+    paths = []
+    done = 0  # key batches pressed so far
     async with app.run_test(size=size) as pilot:
         await settle(app, pilot)
-        for keys in batches:
-            await pilot.press(*keys)
+        for name in names:
+            for keys in SHOTS[name][1][done:]:
+                await pilot.press(*keys)
+                await settle(app, pilot)
+            done = len(SHOTS[name][1])
+            app.clear_notifications()
             await settle(app, pilot)
-        app.clear_notifications()
-        await settle(app, pilot)
-        out.mkdir(parents=True, exist_ok=True)
-        path = Path(app.save_screenshot(filename=f"{name}.svg", path=str(out)))
+            out.mkdir(parents=True, exist_ok=True)
+            paths.append(Path(app.save_screenshot(filename=f"{name}.svg", path=str(out))))
     shutil.rmtree(work, ignore_errors=True)
-    return path
+    return paths
 
 
 def main(names: list[str]) -> None:
     unknown = [n for n in names if n not in SHOTS]
     if unknown:
         sys.exit(f"unknown shot(s): {', '.join(unknown)}; known: {', '.join(SHOTS)}")
-    for name in names or SHOTS:
-        print(asyncio.run(shoot(name)))
+    for run in runs(names or list(SHOTS)):
+        for path in asyncio.run(shoot_run(run)):
+            print(path)
 
 
 if __name__ == "__main__":

@@ -32,3 +32,16 @@ def test_every_tab_and_wizard_step_has_a_shot_in_the_repository() -> None:
     assert wanted <= set(shots)
     missing = [name for name in shots if not (ROOT / "screenshots" / f"{name}.svg").is_file()]
     assert not missing, "run: python scripts/screenshots.py"
+
+
+async def test_every_screen_still_looks_like_its_committed_screenshot(tmp_path: Path) -> None:
+    """Visual regression: each shot rendered afresh (each screen once; the wizard's steps in one run) is the
+    committed SVG byte for byte.  A change that alters a screen fails here until the screenshots are
+    regenerated on purpose: python scripts/screenshots.py"""
+    script = load_script()
+    changed = []
+    for run in script.runs(list(script.SHOTS)):
+        for fresh in await script.shoot_run(run, out=tmp_path / "fresh", work=tmp_path / "work"):
+            if fresh.read_bytes() != (ROOT / "screenshots" / fresh.name).read_bytes():
+                changed.append(fresh.stem)
+    assert not changed, f"these screens changed: {changed}; if on purpose, run: python scripts/screenshots.py"
