@@ -58,6 +58,7 @@ class RenewalsApp(TabHost, App):
         Binding("f2", "settings", _("Settings"), show=False, id="app.settings"),
         Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True),
     ]
+
     def __init__(self, startup: Startup) -> None:
         """Open as `startup` says: on an open store, or painted from the glance first (tui/ui/startup.py)."""
         super().__init__()
@@ -105,7 +106,8 @@ class RenewalsApp(TabHost, App):
         return self.session.settings_store
 
     # -- after a glance: the data file is opened once the first screen is painted -------------
-    def on_startup_report(self, message: messages.DataOpened | messages.OpenFailed) -> None:
+    def take_startup_report(self, message: messages.DataOpened | messages.OpenFailed) -> None:
+        """(from start-up's thread, through `call_from_thread`: see tui/ui/startup.py)"""
         if isinstance(message, messages.DataOpened):
             self.on_data_opened(message)
         else:
@@ -168,7 +170,7 @@ class RenewalsApp(TabHost, App):
         if self.loaded.is_set():
             self._after_opening()
         else:
-            self.call_after_refresh(self.startup.open_in_background, self, self.on_startup_report)
+            self.call_after_refresh(self.startup.open_in_background, self, self.take_startup_report)
         self.set_interval(POLL_SECONDS, self.poll_store)
         self.call_after_refresh(self.set_timer, BUILD_TABS_AFTER_SECONDS,
                                 lambda: self.run_worker(self.build_other_tabs, name="build-tabs", group="tabs"))
