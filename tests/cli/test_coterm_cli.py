@@ -77,6 +77,8 @@ def test_text_names_the_method_and_prints_totals(capsys, db: Path) -> None:
     (("--to", "2027-12-31", "C-1", "--uplift", "abc"), "--uplift: 'abc' is not a number"),
     (("--to", "2027-12-31", "C-1", "--format", "xml"), "--format must be text or json"),
     (("--to", "2027-12-31", "C-1", "--uplift"), "--uplift: expected one argument"),
+    (("--to", "2026-03-31", "C-1"), "the co-term date T (2026-03-31) must be after today (2026-11-27)"),
+    (("--to", DAY, "C-1"), "must be after today"),
 ])
 def test_mistakes_exit_1_with_a_clear_message(capsys, db: Path, argv, message) -> None:
     before = db.read_bytes()

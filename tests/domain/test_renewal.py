@@ -57,8 +57,14 @@ def test_step_1_names_the_contract_that_ends_after_t() -> None:
 def test_step_1_needs_contracts_a_date_and_no_other_open_renewal() -> None:
     empty = new_renewal([], TODAY)
     assert step_problems(1, empty, [], TODAY) == ["select at least one contract", "choose the co-term date T"]
-    busy = step_problems(1, new_renewal(["C-1"], TODAY, to=TODAY), [LAPSED], TODAY, {"C-1": "R-0002"})
+    busy = step_problems(1, new_renewal(["C-1"], TODAY, to=date(2027, 1, 1)), [LAPSED], TODAY, {"C-1": "R-0002"})
     assert busy == ["contract C-1 is already in open renewal R-0002"]
+
+
+def test_step_1_refuses_a_co_term_date_that_is_not_after_today() -> None:
+    for to in (TODAY, LAPSED.end):
+        problems = step_problems(1, new_renewal(["C-1"], TODAY, to=to), [LAPSED], TODAY)
+        assert problems == [f"the co-term date T ({to.isoformat()}) must be after today (2026-11-27)"]
 
 
 def test_missing_proof_is_reported_but_never_blocks_step_2() -> None:

@@ -190,3 +190,24 @@ async def test_keys_typed_in_one_burst_after_slash_go_to_the_contract_filter(dem
         assert app.screen.query_one("#coterm-filter", Input).value == "SEP"
         await pilot.press("slash")
         assert app.screen.query_one("#coterm-filter", Input).value == "SEP/"
+
+
+async def test_step_1_never_suggests_nor_accepts_a_co_term_date_in_the_past(db: Path) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_renewal(app, pilot)
+        await pilot.press("down", "space")  # only the lapsed A-1 (ended 2026-10-31) stays selected
+        assert wizard(app).renewal.contract_ids == ("A-1",)
+        await pilot.press("l")
+        assert wizard(app).renewal.to == date(2027, 10, 31)  # its end, rolled forward a whole year
+        assert "l 2027-10-31" in seen(app, "#coterm-suggestions")
+        await pilot.press("t")
+        assert wizard(app).renewal.to == date(2027, 10, 31)
+        date_field = app.screen.query_one("#coterm-date", Input)
+        date_field.value = "2026-11-15"  # after the end, before today
+        await pilot.pause()
+        assert "must be after today (2026-11-27)" in seen(app, "#coterm-totals")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert wizard(app).step == 1
+        assert "must be after today" in seen(app, "#wizard-message")

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from tui.domain.contract import Contract, FieldChange
-from tui.domain.coterm import CotermError, Quote, build_quote
+from tui.domain.coterm import CotermError, Quote, build_quote, check_coterm_date
 from tui.domain.renewal import STEP_COUNT, Proof, Renewal
 from tui.formatting import format_count, format_date
 from tui.i18n import _
@@ -57,11 +57,11 @@ def step_problems(step: int, renewal: Renewal, contracts: Sequence[Contract], to
                   busy: Mapping[str, str] | None = None) -> list[str]:
     """What stops step `step` (1–5) from being done; `busy` maps contract id -> another open renewal."""
     if step == 1:
-        return _contract_problems(renewal, contracts, busy or {})
+        return _contract_problems(renewal, contracts, busy or {}, today)
     if step == 3:
         problems = [_("contract {id}: the new quantity must be at least 1").format(id=c.id)
                     for c in contracts if renewal.quantity_for(c.id, c.quantity) < 1]
-        if problems or _contract_problems(renewal, contracts, {}):
+        if problems or _contract_problems(renewal, contracts, {}, today):
             return problems  # step 1 already says what is wrong with the date
         return _quote_problems(renewal, contracts, today)
     if step == 4:
@@ -85,7 +85,8 @@ def completion_problems(renewal: Renewal, contracts: Sequence[Contract], today: 
     return [p for step in range(1, STEP_COUNT + 1) for p in step_problems(step, renewal, contracts, today, busy)]
 
 
-def _contract_problems(renewal: Renewal, contracts: Sequence[Contract], busy: Mapping[str, str]) -> list[str]:
+def _contract_problems(renewal: Renewal, contracts: Sequence[Contract], busy: Mapping[str, str],
+                       today: date) -> list[str]:
     problems = []
     found = {c.id for c in contracts}
     for contract_id in renewal.contract_ids:
@@ -100,6 +101,10 @@ def _contract_problems(renewal: Renewal, contracts: Sequence[Contract], busy: Ma
     if renewal.to is None:
         problems.append(_("choose the co-term date T"))
         return problems
+    try:
+        check_coterm_date(renewal.to, today)
+    except CotermError as error:
+        problems.append(str(error))
     for contract in contracts:
         if contract.end > renewal.to:
             problems.append(

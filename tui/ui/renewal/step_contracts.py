@@ -150,7 +150,7 @@ class StepContracts(WizardStep):
         totals_widget.update(text)
         totals_widget.set_class(bool(problems), "-problem")
         if selected:
-            later, latest = suggested_dates(selected)
+            later, latest = suggested_dates(selected, self.wizard.renewals.today)
             hint = _("Suggestions: t {later} (latest end + 1 year) · l {latest} (latest end)").format(
                 later=format_date(later), latest=format_date(latest))
         else:
@@ -192,7 +192,7 @@ class StepContracts(WizardStep):
         if not selected:
             self.app.bell()
             return
-        self.query_one("#coterm-date", Input).value = format_date(suggested_dates(selected)[which])
+        self.query_one("#coterm-date", Input).value = format_date(suggested_dates(selected, self.wizard.renewals.today)[which])
 
     def action_filter(self) -> None:
         focused = self.screen.focused
