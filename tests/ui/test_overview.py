@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from textual import events
@@ -11,6 +12,8 @@ from tests.conftest import make_contract
 from tui.domain.contract_query import Show, SortOrder
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
+from tui.store.settings import SettingsRepository
+from tui.domain.settings import Settings
 from tui.ui.app import create_app
 from tui.ui.contract_form import ContractForm
 from tui.ui.overview import OverviewPane
@@ -33,6 +36,22 @@ async def test_rows_start_soonest_end_first_and_the_start_notification_sums_up(d
         assert any("2 expired, 2 due within 30 days" in n.message for n in app._notifications)
         first = app.query_one(VirtualTable).render_line(1).text
         assert "SEP-2021-0417" in first and "EXPIRED" in first
+
+
+async def test_the_summary_and_the_start_notification_follow_the_notice_window(tmp_path: Path, today) -> None:
+    store = Store(tmp_path / "db.json")
+    repository = ContractRepository(store)
+    repository.add(make_contract("SOON", end=today + timedelta(days=50)), today)
+    repository.add(make_contract("LATER", end=today + timedelta(days=75)), today)
+    SettingsRepository(store).save(Settings(notice_days=60))
+    store.close()
+    app = create_app(tmp_path / "db.json", today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        summary = str(app.query_one("#overview-summary").render())
+        assert "due ≤30d 0 · ≤60d 1 · yearly" in summary
+        assert any(n.message == "1 due within 60 days" for n in app._notifications)
+        assert not any("90" in n.message for n in app._notifications)
 
 
 async def test_filter_narrows_as_you_type_ignoring_case_and_diacritics(tmp_path: Path, today) -> None:
