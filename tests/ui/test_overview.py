@@ -83,6 +83,24 @@ async def test_show_cycles_all_due_expired_and_sort_changes_order(demo_db: Path,
         assert shown_ids(app) == sorted(shown_ids(app), key=str.casefold, reverse=True)
 
 
+async def test_sorting_by_annual_cost_goes_the_way_the_arrow_points_within_each_currency(
+        tmp_path: Path, today) -> None:
+    repository = ContractRepository(Store(tmp_path / "db.json"))
+    for contract_id, quantity, currency in (("R-BIG", 100, "RON"), ("E-SMALL", 1, "EUR"), ("R-SMALL", 2, "RON"),
+                                            ("E-BIG", 50, "EUR")):
+        repository.add(make_contract(contract_id, quantity=quantity, currency=currency), today)
+    app = create_app(tmp_path / "db.json", today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "s", "s", "s")
+        assert app.query_one(OverviewPane).query_state.order is SortOrder.COST
+        mode = str(app.query_one("#overview-mode").render())
+        assert "sort annual cost ↑" in mode
+        assert shown_ids(app) == ["E-SMALL", "E-BIG", "R-SMALL", "R-BIG"]  # ↑: smallest first
+        await pilot.press("r")
+        assert "sort annual cost ↓" in str(app.query_one("#overview-mode").render())
+        assert shown_ids(app) == ["E-BIG", "E-SMALL", "R-BIG", "R-SMALL"]  # ↓: largest first, currencies kept
+
+
 async def test_add_refuses_an_invalid_value_then_saves_a_valid_one_that_survives_a_restart(
         tmp_path: Path, today) -> None:
     db = tmp_path / "db.json"
