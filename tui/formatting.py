@@ -48,6 +48,11 @@ def format_date(value: date | None) -> str:
     return value.strftime(DATE_STYLES[_styles.date])
 
 
+def date_placeholder() -> str:
+    """How a date is typed in the current style: `YYYY-MM-DD` or `DD.MM.YYYY` (both are accepted)."""
+    return {"iso": "YYYY-MM-DD", "ro": "DD.MM.YYYY"}[_styles.date]
+
+
 def format_decimal(value: Decimal, places: int = 2) -> str:
     """`1234.5` -> `1,234.50` (en) or `1.234,50` (ro)."""
     quantum = Decimal(1).scaleb(-places)

@@ -74,6 +74,13 @@ def test_missing_proof_is_reported_but_never_blocks_step_2() -> None:
     assert step_problems(2, renewal, [LAPSED, LATER], TODAY) == []
 
 
+def test_step_2_refuses_a_purchase_date_in_the_future() -> None:
+    renewal = new_renewal(["C-1"], TODAY, proofs={"C-1": Proof(purchase_date=date(2026, 11, 28))})
+    assert step_problems(2, renewal, [LAPSED], TODAY) == [
+        "contract C-1: the purchase date 2026-11-28 is in the future (today is 2026-11-27)"]
+    assert step_problems(2, replace(renewal, proofs={"C-1": Proof(purchase_date=TODAY)}), [LAPSED], TODAY) == []
+
+
 def test_the_quote_uses_new_quantities_uplift_and_fee_rate() -> None:
     renewal = new_renewal(["C-1"], TODAY, to=date(2027, 12, 31), uplift=D("0.10"), fee_rate=D("0.20"),
                           quantities={"C-1": 60})

@@ -58,6 +58,9 @@ def step_problems(step: int, renewal: Renewal, contracts: Sequence[Contract], to
     """What stops step `step` (1–5) from being done; `busy` maps contract id -> another open renewal."""
     if step == 1:
         return _contract_problems(renewal, contracts, busy or {}, today)
+    if step == 2:
+        return [future_purchase_text(proof.purchase_date, today, c.id) for c in contracts
+                if (proof := renewal.proofs.get(c.id)) and proof.purchase_date and proof.purchase_date > today]
     if step == 3:
         problems = [_("contract {id}: the new quantity must be at least 1").format(id=c.id)
                     for c in contracts if renewal.quantity_for(c.id, c.quantity) < 1]
@@ -74,6 +77,13 @@ def step_problems(step: int, renewal: Renewal, contracts: Sequence[Contract], to
     if step == 5:
         return _confirmation_problems(renewal, contracts, today)
     return []
+
+
+def future_purchase_text(purchase: date, today: date, contract_id: str = "") -> str:
+    """A purchase date after today cannot be proof of anything."""
+    text = _("the purchase date {date} is in the future (today is {today})").format(
+        date=format_date(purchase), today=format_date(today))
+    return _("contract {id}: {problem}").format(id=contract_id, problem=text) if contract_id else text
 
 
 def completion_problems(renewal: Renewal, contracts: Sequence[Contract], today: date,
