@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from tui.store.settings import SettingsRepository
 from tui.domain.settings import Settings
 from tui.ui.app import create_app
 from tui.ui.contract_form import ContractForm
+from tui.ui.renewal.partner_picker import PartnerPicker
 from tui.ui.overview import OverviewPane
 from tui.ui.widgets.virtual_table import VirtualTable
 
@@ -127,6 +129,43 @@ async def test_add_refuses_an_invalid_value_then_saves_a_valid_one_that_survives
         saved = restarted.contracts.get("NEW-1")
         assert (saved.quantity, saved.currency, str(saved.unit_price)) == (12, "RON", "410")
         assert shown_ids(restarted) == ["NEW-1"]
+
+
+async def test_the_form_picks_the_partner_from_the_directory_by_name(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")  # SEP-2021-0417, partner p0001
+        form = app.screen
+        assert isinstance(form, ContractForm)
+        field = form.query_one("#field-partner")
+        assert str(field.render()) == "Zorvanta Systems SRL (p0001)"
+        field.focus()
+        await pilot.press(*"quelmira")  # typing a name searches the directory
+        await pilot.pause()
+        assert isinstance(app.screen, PartnerPicker)
+        assert app.screen.query_one("#picker-query", Input).value == "quelmira"
+        chosen = app.screen.hits[0].partner
+        assert chosen.id == "p0002"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form and str(field.render()) == f"{chosen.name} ({chosen.id})"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.contracts.get("SEP-2021-0417").partner == chosen.id
+
+
+async def test_a_partner_id_no_longer_in_the_directory_is_kept_but_never_newly_chosen(demo_db: Path, today) -> None:
+    repository = ContractRepository(Store(demo_db))
+    stored = repository.get("SEP-2021-0417")
+    repository.update(replace(stored, partner="p9999"), today, base_revision=stored.revision, source="test")
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        assert str(app.screen.query_one("#field-partner").render()) == "p9999 (not in the directory)"
+        app.screen.query_one("#field-quantity").focus()
+        await pilot.press(*["backspace"] * 3, *"260", "ctrl+s")  # another change still saves
+        await pilot.pause()
+        assert app.contracts.get("SEP-2021-0417").quantity == 260
 
 
 async def test_edit_records_history_shown_in_the_detail_panel(demo_db: Path, today) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -38,10 +38,12 @@ class ContractImportPlan:
         return lines
 
 
-def plan_contract_import(path: Path | str, existing: Mapping[str, Contract], *, name: str | None = None) -> ContractImportPlan:
+def plan_contract_import(path: Path | str, existing: Mapping[str, Contract], *, name: str | None = None,
+                         partners: Collection[str] | None = None) -> ContractImportPlan:
     """Validate every row of `path` against the contract rules; raise CsvRejected listing every problem.
 
-    Columns left out of the file keep the stored value for existing contracts.
+    Columns left out of the file keep the stored value for existing contracts.  With `partners` (the
+    directory's ids) a partner must be one of them, unless the contract already had it.
     """
     table = read_csv(path, known=CONTRACT_COLUMNS, required=REQUIRED_COLUMNS, name=name)
     problems: list[Problem] = []
@@ -51,7 +53,8 @@ def plan_contract_import(path: Path | str, existing: Mapping[str, Contract], *, 
         stored = existing.get(raw.get("id", "").strip())
         if stored is not None:
             raw = {column: raw.get(column, stored.field_text(column)) for column in CONTRACT_COLUMNS}
-        contract, errors = validate_contract(raw, decimal_comma=table.decimal_comma, from_csv=True)
+        contract, errors = validate_contract(raw, decimal_comma=table.decimal_comma, from_csv=True,
+                                             partners=partners, keep_partner=stored.partner if stored else "")
         problems += [Problem(table.name, line, column, message) for column, message in errors.items()]
         if contract is None:
             continue

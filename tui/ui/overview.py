@@ -289,7 +289,7 @@ class OverviewPane(BlankColumn):
                 self.write(lambda: self.renewals.contracts.add(contract, self.renewals.today),
                            _("Added {id}.").format(id=contract.id), keep_id=contract.id)
 
-        self.app.push_screen(ContractForm(_("New contract"), None, self.id_taken), saved)
+        self.app.push_screen(ContractForm(_("New contract"), None, self.id_taken, self.renewals.partners), saved)
 
     def action_edit(self) -> None:
         from tui.ui.contract_form import ContractForm
@@ -305,7 +305,8 @@ class OverviewPane(BlankColumn):
                         contract, self.renewals.today, base_revision=original.revision, original_id=original.id),
                     _("Saved {id}.").format(id=contract.id), keep_id=contract.id)
 
-        self.app.push_screen(ContractForm(_("Edit {id}").format(id=original.id), original, self.id_taken), saved)
+        self.app.push_screen(ContractForm(_("Edit {id}").format(id=original.id), original, self.id_taken,
+                                         self.renewals.partners), saved)
 
     def action_delete(self) -> None:
         from tui.ui.confirm import ConfirmScreen

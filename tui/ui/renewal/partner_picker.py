@@ -43,7 +43,7 @@ class PartnerPicker(Dialog[Partner | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker partner-picker"):
             yield Static(_("Choose the partner"), classes="dialog-title", markup=False)
-            yield Input(self.query_text, id="picker-query", compact=True,
+            yield Input(self.query_text, id="picker-query", compact=True, select_on_focus=False,  # typed on
                         placeholder=_("search: name, city, country, product family…"))
             yield VirtualTable(picker_columns(), self.cells_for, id="picker-table")
             yield Static("", id="picker-count", classes="dialog-hint", markup=False)
