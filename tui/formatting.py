@@ -67,6 +67,12 @@ def format_money(value: Decimal, currency: str) -> str:
     return f"{format_decimal(value)} {currency}"
 
 
+def format_unit_price(value: Decimal) -> str:
+    """A price per licence: two decimals, or up to the four a price may have (`0.001` stays `0.001`)."""
+    places = min(4, max(2, -value.normalize().as_tuple().exponent)) if value.is_finite() else 2
+    return format_decimal(value, places)
+
+
 def format_count(value: int) -> str:
     thousands, _point = NUMBER_STYLES[_styles.number]
     return f"{value:,}".replace(",", thousands)

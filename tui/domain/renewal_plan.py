@@ -13,10 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from tui.domain.contract import Contract, FieldChange
+from tui.domain.contract import Contract, FieldChange, change_text
 from tui.domain.coterm import CotermError, Quote, build_quote, check_coterm_date
 from tui.domain.renewal import STEP_COUNT, Proof, Renewal
-from tui.formatting import format_count, format_date
+from tui.formatting import format_date
 from tui.i18n import _
 
 RENEWED_FIELDS = ("end", "quantity", "certificate", "order")
@@ -175,9 +175,5 @@ def describe_changes(pairs: Sequence[tuple[Contract, Contract]]) -> list[str]:
 def _describe(change: FieldChange) -> str:
     label = {"end": _("end"), "quantity": _("licences"), "certificate": _("certificate"),
              "order": _("order")}.get(change.field, change.field)
-    old, new = change.old or "∅", change.new or "∅"
-    if change.field == "end":
-        old, new = format_date(date.fromisoformat(change.old)), format_date(date.fromisoformat(change.new))
-    elif change.field == "quantity":
-        old, new = format_count(int(change.old)), format_count(int(change.new))
+    old, new = change_text(change)
     return f"{label} {old} → {new}"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from tui.domain.contract import CONTRACT_COLUMNS, REQUIRED_COLUMNS, Contract
+from tui.domain.contract import CONTRACT_COLUMNS, REQUIRED_COLUMNS, Contract, change_text
 from tui.domain.contract_validation import validate_contract
 from tui.domain.text import printable
 from tui.i18n import _
@@ -28,7 +28,8 @@ class ContractImportPlan:
     def describe(self) -> list[str]:
         lines = [f"+ {c.id}  {c.product}" for c in self.new]
         for old, new in self.changed:
-            detail = ", ".join(f"{ch.field}: {ch.old or '∅'} → {ch.new or '∅'}" for ch in old.changes_to(new))
+            detail = ", ".join("{field}: {old} → {new}".format(field=ch.field, old=texts[0], new=texts[1])
+                               for ch in old.changes_to(new) for texts in (change_text(ch),))
             lines.append(f"~ {old.id}  {printable(detail)}")
         lines.append(
             _("{new} new, {changed} changed, {unchanged} unchanged").format(
