@@ -252,3 +252,19 @@ async def test_keys_typed_in_one_burst_after_slash_go_to_the_filter(demo_db: Pat
         assert app.query_one(OverviewPane).query_state.text == "backup"
         await pilot.press("slash", "x")  # in the filter, "/" is a character like any other
         assert app.query_one("#overview-filter", Input).value == "backup/x"
+
+
+async def test_a_partner_name_typed_in_one_burst_all_goes_to_the_search(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#field-partner").focus()
+        for character in "quelmira":  # queued at once, as a slow SSH link delivers them
+            app.post_message(events.Key(character, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PartnerPicker)
+        assert app.screen.query_one("#picker-query", Input).value == "quelmira"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ContractForm)  # one search was opened, not one per key

@@ -17,7 +17,7 @@ def field_labels() -> dict[str, str]:
     """The name of each contract field, as the detail panel and the form show it."""
     return {
         "id": _("Contract no."), "product": _("Product"), "quantity": _("Licences"), "start": _("Start"),
-        "end": _("End"), "unit_price": _("Price/licence/yr"), "currency": _("Currency"), "partner": _("Partner id"),
+        "end": _("End"), "unit_price": _("Price/licence/yr"), "currency": _("Currency"), "partner": _("Partner"),
         "certificate": _("Certificate"), "order": _("Order / PO"), "notes": _("Notes"),
     }
 

@@ -14,6 +14,7 @@ from tui.i18n import _
 
 if TYPE_CHECKING:
     from tui.domain.partner_search import PartnerIndex
+    from tui.ui.renewal.partner_picker import PartnerPicker
 
 
 class PartnerField(Static, can_focus=True):
@@ -35,6 +36,7 @@ class PartnerField(Static, can_focus=True):
         self.value = partner_id
         self.names = names
         self.index = index
+        self._picker: PartnerPicker | None = None  # the search opened, until it closes
 
     def on_mount(self) -> None:
         self.show_value()
@@ -55,21 +57,28 @@ class PartnerField(Static, can_focus=True):
             self.post_message(self.Changed(self))
 
     def on_key(self, event: events.Key) -> None:
-        """A letter or digit starts the search with it, as typing a name would."""
+        """A letter or digit starts the search with it, as typing a name would; the rest of a name typed
+        in one burst (before the search is on screen) goes to the search too."""
         if event.character and event.character.isalnum():
             event.stop()
             event.prevent_default()
-            self.action_pick(event.character)
+            if self._picker is None:
+                self.action_pick(event.character)
+            else:
+                self._picker.type_more(event.character)
 
     def action_pick(self, query: str = "") -> None:
         from tui.ui.renewal.partner_picker import PartnerPicker  # the search is loaded when first used
 
         def chosen(partner) -> None:
+            self._picker = None
             if partner is not None:
                 self.set_value(partner.id)
             self.focus()
 
-        self.app.push_screen(PartnerPicker(self.index(), query), chosen)
+        if self._picker is None:
+            self._picker = PartnerPicker(self.index(), query)
+            self.app.push_screen(self._picker, chosen)
 
     def action_clear(self) -> None:
         self.set_value("")

@@ -53,6 +53,15 @@ class PartnerPicker(Dialog[Partner | None]):
         self.query_one(Input).focus()
         self.search(self.query_text)
 
+    def type_more(self, text: str) -> None:
+        """Keys typed for the search before it was on screen (one burst from a slow link)."""
+        inputs = self.query("#picker-query").results(Input)
+        field = next(iter(inputs), None)
+        if field is None:
+            self.query_text += text  # not composed yet: the field starts with it
+        else:
+            field.insert_text_at_cursor(text)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         self.search(event.value)
 
