@@ -50,7 +50,7 @@ async def test_the_list_shows_each_product_with_the_gap_said_in_words(demo_db: P
         proxy = next(line for line in lines if line.startswith("ProxySG"))
         assert "GAP" not in proxy and "ok" in proxy
         assert text_of(app, "#forecast-settings").startswith(
-            "horizon: +12 months (2027-11-27): buy/surplus = recommended − owned then · method: auto")
+            "horizon: +12 months (2027-11-27) · method: auto · headroom: 15 % · buy/surplus = recommended − owned then")
         assert pane.current_product() == "Backup Exec"
         assert "COMPLIANCE GAP: 18 in use but only 9 owned today (9 over)" in text_of(app, "#forecast-warning")
 

@@ -50,7 +50,7 @@ class ForecastSettings:
         else:
             when = _("horizon: +{n} months ({date})").format(
                 n=self.months, date=format_date(horizon_in_months(today, self.months)))
-        return _("{when}: buy/surplus = recommended − owned then · method: {method} · headroom: {pct:g} %").format(
+        return _("{when} · method: {method} · headroom: {pct:g} % · buy/surplus = recommended − owned then").format(
             when=when, method=method_label(self.method), pct=round(self.headroom * 100, 2))
 
 
