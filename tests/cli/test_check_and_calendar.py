@@ -13,6 +13,8 @@ from tui.cli import main
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.store.demo import create_demo_database
+from tui.store.settings import SettingsRepository
+from tui.domain.settings import Settings
 
 TODAY = date(2026, 11, 27)
 
@@ -55,6 +57,15 @@ def test_thresholds_are_options(capsys, tmp_path: Path) -> None:
     path = db_with(tmp_path, TODAY + timedelta(days=20))
     assert check(capsys, path, "--warning", "30", "--critical", "10")[0] == 1
     assert check(capsys, path, "--warning", "10", "--critical", "5")[0] == 0
+
+
+def test_the_warning_threshold_defaults_to_the_notice_window(capsys, tmp_path: Path) -> None:
+    path = db_with(tmp_path, TODAY + timedelta(days=75))
+    assert check(capsys, path)[0] == 1  # the default notice window: 90 days
+    SettingsRepository(Store(path)).save(Settings(notice_days=60))
+    status, out = check(capsys, path)
+    assert status == 0 and "none ending within 60 days" in out
+    assert check(capsys, path, "--warning", "90")[0] == 1
 
 
 def test_missing_or_damaged_database_is_unknown(capsys, tmp_path: Path) -> None:

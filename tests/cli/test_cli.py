@@ -73,6 +73,16 @@ def test_a_bad_import_lists_every_error_and_writes_nothing(capsys, demo_db: Path
     assert demo_db.read_bytes() == before
 
 
+def test_an_unknown_partner_id_is_refused_naming_the_valid_choice(capsys, tmp_path: Path) -> None:
+    db = tmp_path / "db.json"
+    csv_file = write_csv(tmp_path / "c.csv", "A-1,Backup Exec,3,,2027-01-31,410,RON,p9999,,,",
+                         "A-2,Backup Exec,3,,2027-01-31,410,RON,p0001,,,")
+    status, _, err = run(capsys, "import", "contracts", str(csv_file), "--db", str(db), "--today", TODAY)
+    assert status == 1
+    assert f"{csv_file}:2: partner: unknown partner 'p9999': use an id from the partner directory (p0001 … " in err
+    assert ":3:" not in err and not db.exists()
+
+
 def test_export_then_import_again_changes_nothing(capsys, demo_db: Path) -> None:
     _, exported, _ = run(capsys, "export", "contracts", "--db", str(demo_db))
     csv_file = demo_db.parent / "export.csv"

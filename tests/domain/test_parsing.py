@@ -127,7 +127,14 @@ def test_the_other_grouping_is_refused():
 @pytest.mark.parametrize("text", ["1.234", "12.345", "1234.567"])
 def test_three_digits_after_a_point_in_a_comma_file_are_ambiguous(text):
     with pytest.raises(ParseError, match="ambiguous"):
-        parse_amount(text, decimal_comma=True)
+        parse_amount(text, decimal_comma=True, from_csv=True)
+
+
+def test_typed_with_the_1234_56_setting_a_point_groups_thousands():
+    assert parse_amount("80.000", decimal_comma=True) == D("80000")
+    assert parse_amount("1.234.567,5", decimal_comma=True) == D("1234567.5")
+    with pytest.raises(ParseError, match="ambiguous"):
+        parse_amount("1234.567", decimal_comma=True)  # not a grouping either way
 
 
 def test_point_file_reads_three_decimals_as_decimals():

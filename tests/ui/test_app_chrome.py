@@ -140,7 +140,7 @@ async def test_changed_formats_and_rates_show_on_every_tab(demo_db: Path, today)
         await pilot.press("3")
         await pilot.pause()
         assert str(app.query_one("#forecast-settings").render()) == \
-            "horizon: +12 months (27.11.2027) · method: auto · headroom: 20 %"
+            "horizon: +12 months (27.11.2027) · method: auto · headroom: 20 % · buy/surplus = recommended − owned then"
 
         await pilot.press("4", "slash", *"zorvanta", "enter")
         await pilot.pause()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 from textual import events
@@ -11,8 +13,11 @@ from tests.conftest import make_contract
 from tui.domain.contract_query import Show, SortOrder
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
+from tui.store.settings import SettingsRepository
+from tui.domain.settings import Settings
 from tui.ui.app import create_app
 from tui.ui.contract_form import ContractForm
+from tui.ui.renewal.partner_picker import PartnerPicker
 from tui.ui.overview import OverviewPane
 from tui.ui.widgets.virtual_table import VirtualTable
 
@@ -33,6 +38,22 @@ async def test_rows_start_soonest_end_first_and_the_start_notification_sums_up(d
         assert any("2 expired, 2 due within 30 days" in n.message for n in app._notifications)
         first = app.query_one(VirtualTable).render_line(1).text
         assert "SEP-2021-0417" in first and "EXPIRED" in first
+
+
+async def test_the_summary_and_the_start_notification_follow_the_notice_window(tmp_path: Path, today) -> None:
+    store = Store(tmp_path / "db.json")
+    repository = ContractRepository(store)
+    repository.add(make_contract("SOON", end=today + timedelta(days=50)), today)
+    repository.add(make_contract("LATER", end=today + timedelta(days=75)), today)
+    SettingsRepository(store).save(Settings(notice_days=60))
+    store.close()
+    app = create_app(tmp_path / "db.json", today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        summary = str(app.query_one("#overview-summary").render())
+        assert "due ≤30d 0 · ≤60d 1 · yearly" in summary
+        assert any(n.message == "1 due within 60 days" for n in app._notifications)
+        assert not any("90" in n.message for n in app._notifications)
 
 
 async def test_filter_narrows_as_you_type_ignoring_case_and_diacritics(tmp_path: Path, today) -> None:
@@ -64,6 +85,24 @@ async def test_show_cycles_all_due_expired_and_sort_changes_order(demo_db: Path,
         assert shown_ids(app) == sorted(shown_ids(app), key=str.casefold, reverse=True)
 
 
+async def test_sorting_by_annual_cost_goes_the_way_the_arrow_points_within_each_currency(
+        tmp_path: Path, today) -> None:
+    repository = ContractRepository(Store(tmp_path / "db.json"))
+    for contract_id, quantity, currency in (("R-BIG", 100, "RON"), ("E-SMALL", 1, "EUR"), ("R-SMALL", 2, "RON"),
+                                            ("E-BIG", 50, "EUR")):
+        repository.add(make_contract(contract_id, quantity=quantity, currency=currency), today)
+    app = create_app(tmp_path / "db.json", today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "s", "s", "s")
+        assert app.query_one(OverviewPane).query_state.order is SortOrder.COST
+        mode = str(app.query_one("#overview-mode").render())
+        assert "sort annual cost ↑" in mode
+        assert shown_ids(app) == ["E-SMALL", "E-BIG", "R-SMALL", "R-BIG"]  # ↑: smallest first
+        await pilot.press("r")
+        assert "sort annual cost ↓" in str(app.query_one("#overview-mode").render())
+        assert shown_ids(app) == ["E-BIG", "E-SMALL", "R-BIG", "R-SMALL"]  # ↓: largest first, currencies kept
+
+
 async def test_add_refuses_an_invalid_value_then_saves_a_valid_one_that_survives_a_restart(
         tmp_path: Path, today) -> None:
     db = tmp_path / "db.json"
@@ -90,6 +129,43 @@ async def test_add_refuses_an_invalid_value_then_saves_a_valid_one_that_survives
         saved = restarted.contracts.get("NEW-1")
         assert (saved.quantity, saved.currency, str(saved.unit_price)) == (12, "RON", "410")
         assert shown_ids(restarted) == ["NEW-1"]
+
+
+async def test_the_form_picks_the_partner_from_the_directory_by_name(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")  # SEP-2021-0417, partner p0001
+        form = app.screen
+        assert isinstance(form, ContractForm)
+        field = form.query_one("#field-partner")
+        assert str(field.render()) == "Zorvanta Systems SRL (p0001)"
+        field.focus()
+        await pilot.press(*"quelmira")  # typing a name searches the directory
+        await pilot.pause()
+        assert isinstance(app.screen, PartnerPicker)
+        assert app.screen.query_one("#picker-query", Input).value == "quelmira"
+        chosen = app.screen.hits[0].partner
+        assert chosen.id == "p0002"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form and str(field.render()) == f"{chosen.name} ({chosen.id})"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.contracts.get("SEP-2021-0417").partner == chosen.id
+
+
+async def test_a_partner_id_no_longer_in_the_directory_is_kept_but_never_newly_chosen(demo_db: Path, today) -> None:
+    repository = ContractRepository(Store(demo_db))
+    stored = repository.get("SEP-2021-0417")
+    repository.update(replace(stored, partner="p9999"), today, base_revision=stored.revision, source="test")
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        assert str(app.screen.query_one("#field-partner").render()) == "p9999 (not in the directory)"
+        app.screen.query_one("#field-quantity").focus()
+        await pilot.press(*["backspace"] * 3, *"260", "ctrl+s")  # another change still saves
+        await pilot.pause()
+        assert app.contracts.get("SEP-2021-0417").quantity == 260
 
 
 async def test_edit_records_history_shown_in_the_detail_panel(demo_db: Path, today) -> None:
@@ -176,3 +252,19 @@ async def test_keys_typed_in_one_burst_after_slash_go_to_the_filter(demo_db: Pat
         assert app.query_one(OverviewPane).query_state.text == "backup"
         await pilot.press("slash", "x")  # in the filter, "/" is a character like any other
         assert app.query_one("#overview-filter", Input).value == "backup/x"
+
+
+async def test_a_partner_name_typed_in_one_burst_all_goes_to_the_search(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#field-partner").focus()
+        for character in "quelmira":  # queued at once, as a slow SSH link delivers them
+            app.post_message(events.Key(character, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PartnerPicker)
+        assert app.screen.query_one("#picker-query", Input).value == "quelmira"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ContractForm)  # one search was opened, not one per key

@@ -21,6 +21,7 @@ from tui.store.database import Store
 from tui.store.renewals import RenewalRepository
 from tui.ui.app import create_app
 from tui.ui.confirm import ConfirmScreen
+from tui.ui.renewal.proof_form import ProofForm
 from tui.ui.renewal.summary import CompletionSummary
 from tui.ui.renewal.wizard import RenewalWizard
 
@@ -190,3 +191,39 @@ async def test_keys_typed_in_one_burst_after_slash_go_to_the_contract_filter(dem
         assert app.screen.query_one("#coterm-filter", Input).value == "SEP"
         await pilot.press("slash")
         assert app.screen.query_one("#coterm-filter", Input).value == "SEP/"
+
+
+async def test_step_1_never_suggests_nor_accepts_a_co_term_date_in_the_past(db: Path) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_renewal(app, pilot)
+        await pilot.press("down", "space")  # only the lapsed A-1 (ended 2026-10-31) stays selected
+        assert wizard(app).renewal.contract_ids == ("A-1",)
+        await pilot.press("l")
+        assert wizard(app).renewal.to == date(2027, 10, 31)  # its end, rolled forward a whole year
+        assert "l 2027-10-31" in seen(app, "#coterm-suggestions")
+        await pilot.press("t")
+        assert wizard(app).renewal.to == date(2027, 10, 31)
+        date_field = app.screen.query_one("#coterm-date", Input)
+        date_field.value = "2026-11-15"  # after the end, before today
+        await pilot.pause()
+        assert "must be after today (2026-11-27)" in seen(app, "#coterm-totals")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert wizard(app).step == 1
+        assert "must be after today" in seen(app, "#wizard-message")
+
+
+async def test_step_2_refuses_a_purchase_date_in_the_future(db: Path) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_renewal(app, pilot)
+        await pilot.press("t", "ctrl+n")
+        await pilot.pause()
+        await pilot.press("enter", "tab", "tab", *"2026-11-28", "ctrl+s")  # tomorrow
+        await pilot.pause()
+        assert isinstance(app.screen, ProofForm)
+        assert "2026-11-28 is in the future" in str(app.screen.query_one("#proof-purchase-error").render())
+        await pilot.press("ctrl+u", *"2026-11-27", "ctrl+s")  # today is fine
+        await pilot.pause()
+        assert wizard(app).renewal.proofs["A-1"].purchase_date == TODAY

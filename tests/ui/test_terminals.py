@@ -133,8 +133,8 @@ async def test_forecast_at_80x24_keeps_the_gap_warning_and_switches_between_char
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
         await settle(app, pilot)
-        assert header(app, "#forecast-products") == ["Product", "Owned", "Peak", "Forecast", "Rec.",
-                                                     "Buy/surplus", "Compliance"]
+        assert header(app, "#forecast-products") == ["Product", "Owned", "Then", "Forecast", "Rec.",
+                                                     "Buy/surplus", "Compliance"]  # Peak gives way first
         text = shown(app)
         assert "horizon: +12 months (2027-11-27) · method: auto · headroom: 15 %" in text
         assert "⚠ GAP 9" in text and "⚠ COMPLIANCE GAP: 18 in use but only 9 owned today (9 over)" in text

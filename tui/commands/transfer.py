@@ -12,6 +12,7 @@ from tui.commands.usage_transfer import add_import_parser as add_usage_import
 from tui.i18n import _
 from tui.store.contract_csv import plan_contract_import, write_contracts_csv, write_contracts_json
 from tui.store.contracts import ContractRepository
+from tui.store.partners import PartnerRepository
 
 
 def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:
@@ -38,7 +39,8 @@ def import_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
     repository = ContractRepository(ctx.store())
     return run_import(
         args, ctx,
-        lambda: plan_contract_import(args.file, {c.id: c for c in repository.all()}),
+        lambda: plan_contract_import(args.file, {c.id: c for c in repository.all()},
+                                     partners=PartnerRepository(ctx.store()).names()),
         lambda plan: repository.save_many(plan.new, plan.changed, ctx.today, source="import"),
     )
 

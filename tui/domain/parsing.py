@@ -68,11 +68,13 @@ def parse_amount(text: str, *, decimal_comma: bool = False, max_places: int = 4,
     With `decimal_comma` (spreadsheets that use `;` between columns) `1.234,56`
     and `1234,56` are accepted; otherwise `1,234.56` and `1234.56`.  A lone
     separator followed by exactly three digits in the "wrong" convention
-    (`1.234` in a comma file) is refused as ambiguous rather than guessed.
+    (`1.234` in a comma file) is refused as ambiguous rather than guessed;
+    typed in a form (not `from_csv`) the number format setting says what
+    the point is, so there `1.234` with `decimal_comma` is 1234.
     A space may group thousands (`1 234,56`) but not split a number anywhere
     else (`12 34`).  Exponents, signs and other characters are refused, and
     so are amounts of more than MAX_WHOLE_DIGITS digits before the point.
-    `from_csv` only changes the advice given for a decimal comma.
+    `from_csv` also changes the advice given for a decimal comma.
     """
     value = text.strip()
     if not value:
@@ -84,7 +86,7 @@ def parse_amount(text: str, *, decimal_comma: bool = False, max_places: int = 4,
             raise ParseError(_("'{value}' is not a number (a space may only separate thousands: 1 234 567)").format(
                 value=_clip(value)))
         value = "".join(ch for ch in value if ch not in _GROUP_SPACES)
-    if decimal_comma and _LONE_POINT_GROUP.match(value):
+    if decimal_comma and from_csv and _LONE_POINT_GROUP.match(value):
         raise ParseError(_("'{value}' is ambiguous: thousands or decimals?").format(value=value))
     if decimal_comma and _GROUPED_COMMA.match(value):
         normal = value.replace(".", "").replace(",", ".")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tui.domain.parsing import ParseError, parse_percent, parse_whole
+from tui.formatting import format_percent
 from tui.i18n import _
 
 DATE_FORMATS = {"iso": "YYYY-MM-DD", "ro": "DD.MM.YYYY"}
@@ -33,8 +34,8 @@ def settings_to_text(settings: Settings) -> dict[str, str]:
         "date_format": settings.date_format,
         "number_format": settings.number_format,
         "notice_days": str(settings.notice_days),
-        "fee_rate": format((settings.fee_rate * 100).normalize(), "f"),
-        "headroom": format((settings.headroom * 100).normalize(), "f"),
+        "fee_rate": format_percent(settings.fee_rate).removesuffix(" %"),  # 12,5 with the 1.234,56 format
+        "headroom": format_percent(settings.headroom).removesuffix(" %"),
         "theme": settings.theme,
     }
 

@@ -215,7 +215,7 @@ class RenewalsApp(TabHost, App):
         pane = self.query_one(OverviewPane)
         summary = pane.summary
         if pane.count:
-            urgent = summary.expired or summary.due_30
+            urgent = summary.urgent
             self.notify(summary.attention_text(), title=_("Needs attention") if urgent else "",
                         severity="warning" if urgent else "information")
 

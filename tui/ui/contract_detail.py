@@ -7,9 +7,9 @@ from datetime import date
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.domain.contract import Contract
+from tui.domain.contract import Contract, change_text
 from tui.domain.status import Status, days_left, losses_if_not_renewed, status_of
-from tui.formatting import format_count, format_date, format_money
+from tui.formatting import format_count, format_date, format_money, format_unit_price
 from tui.i18n import _
 
 
@@ -17,7 +17,7 @@ def field_labels() -> dict[str, str]:
     """The name of each contract field, as the detail panel and the form show it."""
     return {
         "id": _("Contract no."), "product": _("Product"), "quantity": _("Licences"), "start": _("Start"),
-        "end": _("End"), "unit_price": _("Price/licence/yr"), "currency": _("Currency"), "partner": _("Partner id"),
+        "end": _("End"), "unit_price": _("Price/licence/yr"), "currency": _("Currency"), "partner": _("Partner"),
         "certificate": _("Certificate"), "order": _("Order / PO"), "notes": _("Notes"),
     }
 
@@ -36,7 +36,7 @@ def describe_contract(contract: Contract, today: date, partner_label: str, notic
         (labels["quantity"], format_count(contract.quantity)),
         (labels["start"], format_date(contract.start) or "—"),
         (labels["end"], format_date(contract.end)),
-        (labels["unit_price"], format_money(contract.unit_price, contract.currency)),
+        (labels["unit_price"], f"{format_unit_price(contract.unit_price)} {contract.currency}"),
         (_("Annual cost"), format_money(contract.annual_cost, contract.currency)),
         (_("Partner"), partner_label or "—"),  # the name, not the id the form asks for
         (labels["certificate"], contract.certificate or _("— missing (needed as proof of purchase)")),
@@ -56,7 +56,8 @@ def describe_contract(contract: Contract, today: date, partner_label: str, notic
         if not entry.changes:
             text.append("\n")
         for change in entry.changes:
-            text.append(f"\n  {change.field}: {change.old or '∅'} → {change.new or '∅'}")
+            old, new = change_text(change)
+            text.append(f"\n  {change.field}: {old} → {new}")
         if entry.changes:
             text.append("\n")
     return text

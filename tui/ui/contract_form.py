@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
@@ -10,10 +12,14 @@ from textual.widgets import Footer, Input, Label, Static
 
 from tui.domain.contract import CONTRACT_COLUMNS, Contract
 from tui.domain.contract_validation import validate_contract
-from tui.formatting import current_styles, format_date
+from tui.formatting import current_styles, date_placeholder, format_date, format_decimal
 from tui.i18n import _
 from tui.ui.contract_detail import field_labels
+from tui.ui.partner_field import PartnerField
 from tui.ui.validated_form import ValidatedForm
+
+if TYPE_CHECKING:
+    from tui.store.partners import PartnerRepository
 
 
 def initial_text(contract: Contract | None, column: str) -> str:
@@ -30,11 +36,14 @@ def initial_text(contract: Contract | None, column: str) -> str:
 class ContractForm(ValidatedForm[Contract]):
     """Returns the valid Contract on save, or None when cancelled."""
 
-    def __init__(self, title: str, contract: Contract | None, id_taken: Callable[[str], bool]) -> None:
+    def __init__(self, title: str, contract: Contract | None, id_taken: Callable[[str], bool],
+                 partners: PartnerRepository | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.contract = contract
         self.id_taken = id_taken
+        self.partners = partners  # the directory the partner is chosen from (None: not checked)
+        self.partner_names: dict[str, str] = partners.names() if partners is not None else {}
 
     def compose(self) -> ComposeResult:
         labels = field_labels()
@@ -43,22 +52,34 @@ class ContractForm(ValidatedForm[Contract]):
             with Grid(classes="form-grid"):
                 for column in CONTRACT_COLUMNS:
                     yield Label(labels[column], classes="form-label")
-                    yield Input(initial_text(self.contract, column), id=f"field-{column}", compact=True,
-                                placeholder=self.placeholder(column))
+                    if column == "partner" and self.partners is not None:
+                        yield PartnerField(self.contract.partner if self.contract else "", self.partner_names,
+                                           self.partners.index, id="field-partner")
+                    else:
+                        yield Input(initial_text(self.contract, column), id=f"field-{column}", compact=True,
+                                    placeholder=self.placeholder(column))
                     yield Static("", id=f"error-{column}", classes="form-error", markup=False)
             yield Static(_("ctrl+s save · esc cancel · tab next field"), classes="dialog-hint")
         yield Footer()
 
     @staticmethod
     def placeholder(column: str) -> str:
-        return {"start": _("optional, YYYY-MM-DD"), "end": "YYYY-MM-DD", "currency": "RON, EUR, …",
-                "quantity": _("whole number ≥ 1")}.get(column, "")
+        return {"start": _("optional, {format}").format(format=date_placeholder()), "end": date_placeholder(),
+                "currency": "RON, EUR, …", "quantity": _("whole number ≥ 1"),
+                "unit_price": format_decimal(Decimal("1234.5"))}.get(column, "")
 
     def values(self) -> dict[str, str]:
-        return {column: self.query_one(f"#field-{column}", Input).value for column in CONTRACT_COLUMNS}
+        return {column: self.query_one(f"#field-{column}").value for column in CONTRACT_COLUMNS}  # type: ignore
+
+    def on_partner_field_changed(self, event: PartnerField.Changed) -> None:
+        if self.tried:
+            self.check()
 
     def check(self) -> Contract | None:
-        contract, errors = validate_contract(self.values(), decimal_comma=current_styles().number == "ro")
+        known = self.partner_names if self.partners is not None else None
+        contract, errors = validate_contract(self.values(), decimal_comma=current_styles().number == "ro",
+                                             partners=known, keep_partner=self.contract.partner if self.contract
+                                             else "")
         if contract is not None and contract.id != (self.contract.id if self.contract else None):
             if self.id_taken(contract.id):
                 errors["id"] = _("is already used by another contract")

@@ -203,7 +203,7 @@ class ForecastPane(SampleEditing, BlankColumn):
             chart.show(None)
         else:
             heading.update(heading_text(row), layout=False)
-            warning.update(warning_text(row), layout=False)
+            warning.update(warning_text(row, self.renewals.today), layout=False)
             self.samples = list(reversed(self.data.samples_for(row.product)))
             self.months = month_rows(self.book, row)
             if row.plan is None:

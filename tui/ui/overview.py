@@ -80,14 +80,15 @@ class OverviewData:
     def load(cls, contracts: list[Contract], partner_names: dict[str, str], today: date, notice_days: int,
              query: ContractQuery = ContractQuery()) -> OverviewData:
         index = ContractIndex(contracts, partner_names)
-        return cls(index, summarize(contracts, today), query, index.select(query, today, notice_days),
+        return cls(index, summarize(contracts, today, notice_days), query, index.select(query, today, notice_days),
                    len(contracts))
 
     @classmethod
     def from_glance(cls, glance: Glance, today: date) -> OverviewData:
         """The first screen as the glance has it: the rows in the default order, which is the glance's."""
         return cls(ContractIndex(glance.first, glance.partner_names),
-                   summarize_end_dates(glance.ends, glance.annual_totals, today), ContractQuery(),
+                   summarize_end_dates(glance.ends, glance.annual_totals, today, glance.settings.notice_days),
+                   ContractQuery(),
                    FirstRows(glance.first, glance.count), glance.count)
 
 
@@ -171,9 +172,10 @@ class OverviewPane(BlankColumn):
             )
         summary = self.summary
         totals = "  ".join(format_money(v, k) for k, v in summary.annual_totals.items()) or "—"
+        windows = " · ".join(_("≤{days}d {n}").format(days=days, n=n) for days, n in summary.due)
         self.query_one("#overview-summary", Static).update(
-            _("{expired} expired · due ≤30d {d30} · ≤60d {d60} · ≤90d {d90} · yearly {totals}").format(
-                expired=summary.expired, d30=summary.due_30, d60=summary.due_60, d90=summary.due_90, totals=totals)
+            _("{expired} expired · due {windows} · yearly {totals}").format(
+                expired=summary.expired, windows=windows, totals=totals)
         )
         q = self.query_state
         arrow = "↓" if q.descending else "↑"
@@ -287,7 +289,7 @@ class OverviewPane(BlankColumn):
                 self.write(lambda: self.renewals.contracts.add(contract, self.renewals.today),
                            _("Added {id}.").format(id=contract.id), keep_id=contract.id)
 
-        self.app.push_screen(ContractForm(_("New contract"), None, self.id_taken), saved)
+        self.app.push_screen(ContractForm(_("New contract"), None, self.id_taken, self.renewals.partners), saved)
 
     def action_edit(self) -> None:
         from tui.ui.contract_form import ContractForm
@@ -303,7 +305,8 @@ class OverviewPane(BlankColumn):
                         contract, self.renewals.today, base_revision=original.revision, original_id=original.id),
                     _("Saved {id}.").format(id=contract.id), keep_id=contract.id)
 
-        self.app.push_screen(ContractForm(_("Edit {id}").format(id=original.id), original, self.id_taken), saved)
+        self.app.push_screen(ContractForm(_("Edit {id}").format(id=original.id), original, self.id_taken,
+                                         self.renewals.partners), saved)
 
     def action_delete(self) -> None:
         from tui.ui.confirm import ConfirmScreen

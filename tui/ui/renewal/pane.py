@@ -156,7 +156,7 @@ class RenewalPane(BlankColumn):
                        severity="warning")
         folders = [r.request_folder for r in self.repository.all() if r.request_folder]
         renewal = new_renewal([c.id for c in chosen], app.today,
-                              to=suggested_dates(chosen)[0] if chosen else None,
+                              to=suggested_dates(chosen, app.today)[0] if chosen else None,
                               fee_rate=app.settings.fee_rate,
                               request_folder=folders[0] if folders else "")
         self.open_wizard(renewal)

@@ -43,7 +43,7 @@ class PartnerPicker(Dialog[Partner | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker partner-picker"):
             yield Static(_("Choose the partner"), classes="dialog-title", markup=False)
-            yield Input(self.query_text, id="picker-query", compact=True,
+            yield Input(self.query_text, id="picker-query", compact=True, select_on_focus=False,  # typed on
                         placeholder=_("search: name, city, country, product family…"))
             yield VirtualTable(picker_columns(), self.cells_for, id="picker-table")
             yield Static("", id="picker-count", classes="dialog-hint", markup=False)
@@ -52,6 +52,15 @@ class PartnerPicker(Dialog[Partner | None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
         self.search(self.query_text)
+
+    def type_more(self, text: str) -> None:
+        """Keys typed for the search before it was on screen (one burst from a slow link)."""
+        inputs = self.query("#picker-query").results(Input)
+        field = next(iter(inputs), None)
+        if field is None:
+            self.query_text += text  # not composed yet: the field starts with it
+        else:
+            field.insert_text_at_cursor(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.search(event.value)

@@ -10,7 +10,7 @@ from textual.widgets import Input, Label, Static
 from tui.domain.contract import Contract
 from tui.domain.contract_validation import check_text
 from tui.domain.parsing import ParseError
-from tui.formatting import format_count, format_date
+from tui.formatting import date_placeholder, format_count, format_date
 from tui.i18n import _
 from tui.ui.renewal.step_base import WizardStep, read_date
 from tui.ui.renewal.value_form import ValueForm
@@ -52,7 +52,7 @@ class StepConfirm(WizardStep):
             yield Label(_("Order / PO"), classes="wizard-label")
             yield Input(id="confirm-order", compact=True, classes="wizard-order")
             yield Label(_("Confirmed on"), classes="wizard-label-short")
-            yield Input(id="confirm-date", compact=True, placeholder="YYYY-MM-DD", classes="wizard-date")
+            yield Input(id="confirm-date", compact=True, placeholder=date_placeholder(), classes="wizard-date")
         yield Static("", id="confirm-status", markup=False)
 
     def first_focus(self):

@@ -13,7 +13,7 @@ from tui.domain.contract_validation import check_text
 from tui.domain.parsing import ParseError, parse_amount
 from tui.domain.quote_request import quote_request_text
 from tui.domain.renewal_plan import default_partner
-from tui.formatting import current_styles, format_date, format_decimal
+from tui.formatting import current_styles, date_placeholder, format_date, format_decimal
 from tui.i18n import _
 from tui.store.errors import StoreError
 from tui.store.quote_requests import default_folder, request_folder, write_quote_request
@@ -44,7 +44,7 @@ class StepPartner(WizardStep):
         yield Static("", id="request-file", markup=False)
         with Horizontal(classes="wizard-row"):
             yield Label(_("Sent on"), classes="wizard-label")
-            yield Input(id="request-sent", compact=True, placeholder="YYYY-MM-DD", classes="wizard-date")
+            yield Input(id="request-sent", compact=True, placeholder=date_placeholder(), classes="wizard-date")
             yield Label(_("Quoted:"), classes="wizard-label-short")
             yield Horizontal(id="request-quoted")
         with VerticalScroll(id="request-preview"):
@@ -75,9 +75,9 @@ class StepPartner(WizardStep):
             box.remove_children()
             widgets = []
             for currency in currencies:
-                widgets.append(Label(currency, classes="wizard-currency"))
-                widgets.append(Input(id=f"quoted-{currency}", compact=True, placeholder="0.00",
+                widgets.append(Input(id=f"quoted-{currency}", compact=True, placeholder=format_decimal(Decimal(0)),
                                      classes="wizard-amount"))
+                widgets.append(Label(currency, classes="wizard-currency"))  # after the amount, as everywhere
             box.mount_all(widgets)
             self.currencies = currencies
         quoted = self.wizard.renewal.quoted

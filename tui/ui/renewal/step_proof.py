@@ -92,4 +92,4 @@ class StepProof(WizardStep):
                 table.refresh()
                 self.show_summary()
 
-        self.app.push_screen(ProofForm(contract, self.proof(contract)), saved)
+        self.app.push_screen(ProofForm(contract, self.proof(contract), self.wizard.renewals.today), saved)
