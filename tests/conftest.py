@@ -10,6 +10,7 @@ import pytest
 
 from tui.domain.contract import Contract
 from tui.formatting import Styles, use_styles
+from tui.i18n import DEFAULT_LANGUAGE, use_language
 
 TODAY = date(2026, 11, 27)
 
@@ -22,7 +23,10 @@ def isolated_machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("RENEWALS_DB", raising=False)
     monkeypatch.delenv("RENEWALS_TODAY", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("RENEWALS_LANG", raising=False)
+    monkeypatch.setenv("LANGUAGE", "en")  # the first of gettext's variables: a Romanian machine runs them in English
     use_styles(Styles())  # formats are process-wide; a test that changed them must not leak
+    use_language(DEFAULT_LANGUAGE)  # so is the language
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from tui import __version__
 from tui.commands.context import CliContext, CommandFailed
 from tui.domain.parsing import ParseError, parse_date
 from tui.domain.text import printable, printable_lines
-from tui.i18n import _
+from tui.i18n import LANGUAGES, _, language_code, language_from_environment, use_language
 from tui.store.errors import DatabaseRefused, StoreError
 from tui.store.paths import resolve_db_path
 
@@ -44,7 +44,25 @@ def global_options(*, suppress: bool) -> argparse.ArgumentParser:
                         help=_("treat this date as today (default: $RENEWALS_TODAY, else the clock)"))
     parser.add_argument("--demo", action="store_true", default=default,
                         help=_("use a fresh copy of the shipped demo data; your own file is not touched"))
+    parser.add_argument("--lang", choices=tuple(LANGUAGES), default=default,
+                        help=_("language of the text for people (default: $RENEWALS_LANG, else $LANGUAGE, "
+                               "$LC_ALL, $LC_MESSAGES, $LANG, else English); machine output never changes"))
     return parser
+
+
+def choose_language(argv: Sequence[str], environ) -> str:
+    """`--lang` (before or after the subcommand), else the environment (`tui.i18n`). Chosen before the
+    parsers are built, so that their help is in that language too; a wrong value is left for the full
+    parser to report."""
+    chosen = None
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" and index + 1 < len(argv):
+            chosen = argv[index + 1]
+        elif word.startswith("--lang="):
+            chosen = word.removeprefix("--lang=")
+    return language_code(chosen) if chosen in LANGUAGES else language_from_environment(environ)
 
 
 def app_options(parser: argparse.ArgumentParser) -> None:
@@ -113,6 +131,8 @@ class AppOnlyParser(argparse.ArgumentParser):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    use_language(choose_language(argv, os.environ))
     args = parse_arguments(argv)
     try:
         today = resolve_today(args.today)
