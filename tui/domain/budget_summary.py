@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from tui.domain.budget import BudgetEvent
+from tui.domain.budget import BudgetEvent, budget_events, spend_events
+from tui.domain.contract import Contract
+from tui.domain.coterm import DEFAULT_FEE_RATE
 from tui.domain.budget_period import Period, group_key, group_keys
 from tui.domain.exchange import Conversion, RateBook
 from tui.domain.money import totals_by_currency
+from tui.domain.renewal import Renewal
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,3 +98,18 @@ def rates_used(converted: Iterable[ConvertedEvent]) -> tuple[RateUsed, ...]:
     distinct = {id(c.conversion): c.conversion for c in converted if c.conversion is not None}
     used = {RateUsed(c.currency, c.rate, c.on, c.source) for c in distinct.values() if c.currency != c.target}
     return tuple(sorted(used, key=lambda r: (r.currency, r.on, r.source)))
+
+
+def build_budget(contracts: Sequence[Contract], renewals: Sequence[Renewal], book: RateBook, target: str,
+                 period: Period, today: date, grouping: str, *, rise: Decimal = Decimal(0),
+                 fee_rate: Decimal = DEFAULT_FEE_RATE) -> BudgetSummary:
+    """The budget of `period`: events, converted and summed (what `renewals budget` prints)."""
+    events = budget_events(contracts, renewals, period.start, period.end, today, rise=rise, fee_rate=fee_rate)
+    return summarise(convert_events(events, book, target), target, period, grouping)
+
+
+def build_spend(renewals: Sequence[Renewal], book: RateBook, target: str, period: Period | None,
+                grouping: str) -> BudgetSummary:
+    """What completed renewals cost, in `period` (all of them when None), by year or finer."""
+    events = spend_events(renewals, period.start if period else None, period.end if period else None)
+    return summarise(convert_events(events, book, target), target, period, grouping)
