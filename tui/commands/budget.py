@@ -11,21 +11,18 @@ import csv
 import json
 import sys
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from tui.commands.context import CliContext, CommandFailed
-from tui.commands.text_table import render_table
-from tui.domain.budget_period import GROUPINGS, MONTHS, YEARS, Period, PeriodError, fiscal_year, next_months
-from tui.domain.budget_summary import BudgetSummary, build_budget, build_spend
-from tui.domain.money import CURRENCIES
-from tui.domain.parsing import ParseError, parse_date, parse_percent, parse_whole
 from tui.domain.text import clip
-from tui.formatting import format_date, format_money, format_percent
 from tui.i18n import _
-from tui.store.contracts import ContractRepository
-from tui.store.rates import RateRepository
-from tui.store.renewals import RenewalRepository
+
+if TYPE_CHECKING:  # the budget's modules load when the command runs: `renewals due` does not pay for them
+    from tui.domain.budget_period import Period
+    from tui.domain.budget_summary import BudgetSummary
 
 EVENT_COLUMNS = ("date", "id", "product", "kind", "amount", "currency", "converted")
+MAX_LISTED = 500  # more payments than this are a file's job (csv, json), not a terminal's
 
 
 def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
@@ -57,6 +54,8 @@ def _fail(message: str) -> CommandFailed:
 
 
 def _date(text: str, option: str):
+    from tui.domain.parsing import ParseError, parse_date
+
     try:
         return parse_date(text)
     except ParseError as error:
@@ -65,6 +64,9 @@ def _date(text: str, option: str):
 
 def parse_period(args: argparse.Namespace, ctx: CliContext, first_month: int) -> Period | None:
     """The period the options ask for; None for --spend without one (every completed renewal)."""
+    from tui.domain.budget_period import Period, PeriodError, fiscal_year, next_months
+    from tui.domain.parsing import ParseError, parse_whole
+
     given = [option for option, value in (("--from", args.start), ("--to", args.end), ("--year", args.year),
                                            ("--months", args.months)) if value is not None]
     ranged = {"--from", "--to"} & set(given)
@@ -94,6 +96,14 @@ def parse_period(args: argparse.Namespace, ctx: CliContext, first_month: int) ->
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from tui.domain.budget_period import GROUPINGS, MONTHS, YEARS
+    from tui.domain.budget_summary import build_budget, build_spend
+    from tui.domain.money import CURRENCIES
+    from tui.domain.parsing import ParseError, parse_percent
+    from tui.store.contracts import ContractRepository
+    from tui.store.rates import RateRepository
+    from tui.store.renewals import RenewalRepository
+
     if args.format not in ("text", "csv", "json"):
         raise _fail(_("--format must be text, csv or json, not '{value}'").format(value=clip(args.format)))
     if args.by is not None and args.by not in GROUPINGS:
@@ -120,8 +130,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         summary = build_budget(ContractRepository(store).all(), renewals, book, target, period, ctx.today,
                                args.by or MONTHS, rise=rise, fee_rate=settings.fee_rate)
     if args.format == "json":
-        json.dump(summary_to_json(summary, period, rise), ctx.stdout, ensure_ascii=False, indent=2)
-        ctx.stdout.write("\n")
+        # One write: json.dump would write each of some 100,000 pieces to the stream on its own.
+        ctx.stdout.write(json.dumps(summary_to_json(summary, period, rise), ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
         writer = csv.writer(ctx.stdout, lineterminator="\n")
         writer.writerow(EVENT_COLUMNS)
@@ -165,6 +175,9 @@ def kind_labels() -> dict[str, str]:
 
 def print_summary(ctx: CliContext, summary: BudgetSummary, period: Period | None, rise: Decimal, *,
                   spend: bool) -> None:
+    from tui.commands.text_table import render_table
+    from tui.formatting import format_date, format_money, format_percent
+
     if period is not None:
         title = _("Spend {start} – {end}") if spend else _("Budget {start} – {end} · yearly price rise {rise}")
         ctx.out(title.format(start=format_date(period.start), end=format_date(period.end),
@@ -177,12 +190,16 @@ def print_summary(ctx: CliContext, summary: BudgetSummary, period: Period | None
     ctx.out()
     labels = kind_labels()
     target = summary.target
-    rows = [[format_date(c.event.on), c.event.ref, c.event.product, labels[c.event.kind],
-             format_money(c.event.amount, c.event.currency),
-             format_money(c.converted, target) if c.converted is not None else _("no rate")]
-            for c in summary.events]
-    ctx.out(render_table([_("date"), _("id"), _("product"), _("kind"), _("amount"), target], rows,
-                         right=frozenset({4, 5})))
+    if len(summary.events) <= MAX_LISTED:
+        rows = [[format_date(c.event.on), c.event.ref, c.event.product, labels[c.event.kind],
+                 format_money(c.event.amount, c.event.currency),
+                 format_money(c.converted, target) if c.converted is not None else _("no rate")]
+                for c in summary.events]
+        ctx.out(render_table([_("date"), _("id"), _("product"), _("kind"), _("amount"), target], rows,
+                             right=frozenset({4, 5})))
+    else:
+        ctx.out(_("{count} payments: too many to list here; --format csv lists every one.").format(
+            count=len(summary.events)))
     ctx.out()
     group_rows = [[g.key, "  ".join(format_money(v, cur) for cur, v in g.totals.items()) or "—",
                    format_money(g.converted, target) if g.converted is not None else _("no rate")]

@@ -7,10 +7,7 @@ import csv
 import json
 
 from tui.commands.context import CliContext
-from tui.commands.importing import run_import
 from tui.i18n import _
-from tui.store.rate_files import RATE_COLUMNS, plan_rate_import
-from tui.store.rates import RateRepository
 
 
 def add_import_parser(kinds, common: argparse.ArgumentParser) -> None:
@@ -28,6 +25,10 @@ def add_export_parser(kinds, common: argparse.ArgumentParser) -> None:
 
 
 def import_rates(args: argparse.Namespace, ctx: CliContext) -> int:
+    from tui.commands.importing import run_import
+    from tui.store.rate_files import plan_rate_import
+    from tui.store.rates import RateRepository
+
     repository = RateRepository(ctx.store())
     return run_import(
         args, ctx,
@@ -37,6 +38,9 @@ def import_rates(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_rates(args: argparse.Namespace, ctx: CliContext) -> int:
+    from tui.store.rate_files import RATE_COLUMNS
+    from tui.store.rates import RateRepository
+
     rates = RateRepository(ctx.store()).all()
     rows = [{"date": r.on.isoformat(), "base": r.base, "currency": r.currency, "rate": str(r.rate),
              "source": r.source} for r in rates]

@@ -8,19 +8,21 @@ grouping the converted events again (`summarise`) is cheap, which is what a key 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from tui.domain.budget import BudgetEvent, budget_events, spend_events
 from tui.domain.contract import Contract
 from tui.domain.coterm import DEFAULT_FEE_RATE
-from tui.domain.budget_period import Period, group_key, group_keys
+from tui.domain.budget_period import MONTHS, QUARTERS, Period, group_key, group_keys
 from tui.domain.exchange import Conversion, RateBook
-from tui.domain.money import totals_by_currency
+from tui.domain.money import round_cents, totals_by_currency
 from tui.domain.renewal import Renewal
+
+_PRECISION = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,7 @@ class ConvertedEvent:
     event: BudgetEvent
     converted: Decimal | None  # None: no rate for the event's currency on or before its date
     conversion: Conversion | None
+    month: int  # year × 12 + month − 1: grouping by month, quarter or year is one division
 
 
 @dataclass(frozen=True)
@@ -60,37 +63,74 @@ def convert_events(events: Iterable[BudgetEvent], book: RateBook, target: str) -
     """Each event with its amount in `target` (one rate lookup per currency and day)."""
     found: dict[tuple[str, date], Conversion | None] = {}
     result = []
-    for event in events:
-        key = (event.currency, event.on)
-        if key not in found:
-            found[key] = book.conversion(event.currency, target, event.on)
-        conversion = found[key]
-        converted = conversion.convert(event.amount) if conversion is not None else None
-        result.append(ConvertedEvent(event, converted, conversion))
+    with localcontext() as ctx:  # as Conversion.convert does, entered once
+        ctx.prec = _PRECISION
+        for event in events:
+            key = (event.currency, event.on)
+            if key not in found:
+                found[key] = book.conversion(event.currency, target, event.on)
+            conversion = found[key]
+            if conversion is None:
+                converted = None
+            elif event.currency == target:
+                converted = event.amount
+            elif conversion.denominator == 1:  # a stored rate as it is: no division
+                converted = round_cents(event.amount * conversion.numerator)
+            else:
+                converted = round_cents(event.amount * conversion.numerator / conversion.denominator)
+            result.append(ConvertedEvent(event, converted, conversion, event.on.year * 12 + event.on.month - 1))
     return result
 
 
 def summarise(converted: Sequence[ConvertedEvent], target: str, period: Period | None,
               grouping: str) -> BudgetSummary:
     """Totals of the events in `period` (all when None), grouped by `grouping` (month/quarter/year)."""
-    chosen = [c for c in converted if period is None or c.event.on in period]
-    totals = totals_by_currency((c.event.currency, c.event.amount) for c in chosen)
-    missing = tuple(sorted({c.event.currency for c in chosen if c.converted is None}))
-    converted_total = None if missing else sum((c.converted for c in chosen), Decimal("0.00"))  # type: ignore[misc]
-    group_amounts: dict[str, list[tuple[str, Decimal]]] = defaultdict(list)
-    group_converted: dict[str, Decimal | None] = defaultdict(lambda: Decimal("0.00"))
+    if period is None:
+        chosen = tuple(converted)
+    else:  # the events are sorted by date (budget_events, spend_events)
+        chosen = tuple(converted[bisect_left(converted, period.start, key=_day):
+                                 bisect_right(converted, period.end, key=_day)])
+    # One pass, keyed by the month, quarter or year number; made into "2027-03" only once per group.
+    step = 1 if grouping == MONTHS else 3 if grouping == QUARTERS else 12
+    amounts: dict[int, dict[str, Decimal]] = {}
+    converted_sums: dict[int, Decimal | None] = {}
+    missing: set[str] = set()
     for c in chosen:
-        key = group_key(c.event.on, grouping)
-        group_amounts[key].append((c.event.currency, c.event.amount))
-        so_far = group_converted[key]
-        group_converted[key] = None if so_far is None or c.converted is None else so_far + c.converted
-    if period is not None:
-        keys = group_keys(period, grouping)
-    else:
-        keys = sorted(group_amounts)
-    groups = tuple(PeriodTotal(key, totals_by_currency(group_amounts.get(key, ())), group_converted[key])
-                   for key in keys)
-    return BudgetSummary(target, tuple(chosen), totals, converted_total, missing, rates_used(chosen), groups)
+        key = c.month // step
+        sums = amounts.get(key)
+        if sums is None:
+            sums = amounts[key] = {}
+            converted_sums[key] = Decimal("0.00")
+        currency = c.event.currency
+        sums[currency] = sums.get(currency, 0) + c.event.amount
+        if c.converted is None:
+            missing.add(currency)
+            converted_sums[key] = None
+        else:
+            so_far = converted_sums[key]
+            if so_far is not None:
+                converted_sums[key] = so_far + c.converted
+    labelled = {group_key(_first_day(key * step), grouping): key for key in amounts}
+    keys = group_keys(period, grouping) if period is not None else sorted(labelled)
+    groups = tuple(PeriodTotal(label, _sorted(amounts[labelled[label]]), converted_sums[labelled[label]])
+                   if label in labelled else PeriodTotal(label, {}, Decimal("0.00")) for label in keys)
+    totals = totals_by_currency((currency, total) for group in groups for currency, total in group.totals.items())
+    converted_total = None if missing else sum((g.converted for g in groups), Decimal("0.00"))  # type: ignore[misc]
+    return BudgetSummary(target, chosen, totals, converted_total, tuple(sorted(missing)), rates_used(chosen),
+                         groups)
+
+
+def _first_day(month: int) -> date:
+    year, index = divmod(month, 12)
+    return date(year, index + 1, 1)
+
+
+def _day(c: ConvertedEvent) -> date:
+    return c.event.on
+
+
+def _sorted(sums: dict[str, Decimal]) -> dict[str, Decimal]:
+    return {currency: sums[currency] for currency in sorted(sums)}
 
 
 def rates_used(converted: Iterable[ConvertedEvent]) -> tuple[RateUsed, ...]:
