@@ -44,3 +44,4 @@ def test_groups_cover_every_month_or_quarter_the_period_touches() -> None:
     assert group_keys(period, "month") == ["2026-12", "2027-01", "2027-02", "2027-03"]
     assert group_keys(period, "quarter") == ["2026-Q4", "2027-Q1"]
     assert group_keys(fiscal_year(2027, 10), "year") == ["2027", "2028"]
+

@@ -11,6 +11,7 @@ from tui.domain.budget import BudgetEvent
 from tui.domain.budget_period import Period
 from tui.domain.budget_summary import convert_events, summarise
 from tui.domain.exchange import Rate, RateBook
+from tui.domain.rate_validation import validate_rate
 
 D = Decimal
 DAY = date(2026, 12, 4)
@@ -88,3 +89,14 @@ def test_a_missing_rate_is_listed_the_converted_total_withheld_and_no_amount_dro
     assert summary.converted_total is None and summary.missing_rates == ("GBP",)
     assert [c.converted for c in summary.events] == [D("497.50"), None, D("10.00")]
     assert [(g.key, g.converted) for g in summary.groups] == [("2027-Q1", None), ("2027-Q2", D("10.00"))]
+
+
+def test_a_typed_rate_is_checked_field_by_field() -> None:
+    today = date(2026, 12, 6)
+    rate, errors = validate_rate({"date": "04.12.2026", "base": "ron", "currency": "EUR", "rate": "4,975"}, today,
+                                 decimal_comma=True)
+    assert errors == {} and rate == Rate(date(2026, 12, 4), "RON", "EUR", Decimal("4.975"), "typed")
+    rate, errors = validate_rate({"date": "2026-12-07", "base": "RON", "currency": "RON", "rate": "0"}, today)
+    assert rate is None and set(errors) == {"date", "rate"}
+    assert validate_rate({"date": "2026-12-01", "base": "RON", "currency": "RON", "rate": "1"}, today)[1] == {
+        "currency": "the same as the base currency"}

@@ -25,7 +25,8 @@ from xml.sax.handler import ContentHandler
 
 from tui.domain.exchange import Rate
 from tui.domain.money import CURRENCIES
-from tui.domain.parsing import ParseError, parse_date
+from tui.domain.parsing import ParseError
+from tui.domain.rate_validation import parse_multiplier, parse_rate, parse_rate_day, validate_rate
 from tui.domain.text import printable
 from tui.i18n import _, ngettext
 from tui.store.csv_reader import CsvRejected, Problem, parse_csv_text, text_line_of
@@ -33,7 +34,6 @@ from tui.store.rates import Key
 
 RATE_COLUMNS = ("date", "base", "currency", "rate", "source")
 REQUIRED_RATE_COLUMNS = frozenset(RATE_COLUMNS[:4])
-_NUMBER = re.compile(r"^\d{1,12}(?:\.\d{1,10})?$", re.ASCII)
 _CODE = re.compile(r"^[A-Z]{3}$", re.ASCII)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
@@ -107,36 +107,6 @@ def read_rate_file(path: Path | str, *, today: date, name: str | None = None
     return ("CSV", *_read_csv(text, label, today))
 
 
-# -- values ------------------------------------------------------------------
-
-def parse_rate(text: str, *, decimal_comma: bool = False) -> Decimal:
-    value = text.strip()
-    if decimal_comma:
-        value = value.replace(",", ".")
-    if not _NUMBER.match(value):
-        raise ParseError(_("'{value}' is not a number (write e.g. 4.9750)").format(value=printable(value)[:30]))
-    rate = Decimal(value)
-    if rate <= 0:
-        raise ParseError(_("a rate must be more than 0"))
-    return rate
-
-
-def parse_rate_day(text: str, today: date) -> date:
-    day = parse_date(text)
-    if day > today:
-        raise ParseError(_("{date} is after today").format(date=day.isoformat()))
-    return day
-
-
-def parse_multiplier(text: str | None) -> int:
-    if text is None:
-        return 1
-    value = text.strip()
-    if not value.isascii() or not value.isdigit() or int(value) < 1:
-        raise ParseError(_("'{value}' is not a positive whole number").format(value=printable(value)[:30]))
-    return int(value)
-
-
 # -- CSV -----------------------------------------------------------------------
 
 def _read_csv(text: str, label: str, today: date) -> tuple[list[Rate], dict[str, int]]:
@@ -145,21 +115,10 @@ def _read_csv(text: str, label: str, today: date) -> tuple[list[Rate], dict[str,
     rates: list[Rate] = []
     first_line: dict[Key, int] = {}
     for line, raw in table:
-        values: dict[str, object] = {}
-        for column, parse in (("date", lambda v: parse_rate_day(v, today)), ("base", _known_currency),
-                              ("currency", _known_currency),
-                              ("rate", lambda v: parse_rate(v, decimal_comma=table.decimal_comma))):
-            try:
-                values[column] = parse(raw.get(column) or "")
-            except ParseError as error:
-                problems.append(Problem(label, line, column, str(error)))
-        if len(values) < 4:
+        rate, errors = validate_rate(raw, today, decimal_comma=table.decimal_comma, source="CSV")
+        problems += [Problem(label, line, column, errors[column]) for column in RATE_COLUMNS if column in errors]
+        if rate is None:
             continue
-        if values["base"] == values["currency"]:
-            problems.append(Problem(label, line, "currency", _("the same as the base currency")))
-            continue
-        rate = Rate(values["date"], values["base"], values["currency"], values["rate"],  # type: ignore[arg-type]
-                    (raw.get("source") or "").strip()[:20] or "CSV")
         if rate.key in first_line:
             problems.append(Problem(label, line, "date", _("{date} {base}/{currency} is also on line {line}").format(
                 date=rate.on.isoformat(), base=rate.base, currency=rate.currency, line=first_line[rate.key])))
@@ -171,14 +130,6 @@ def _read_csv(text: str, label: str, today: date) -> tuple[list[Rate], dict[str,
     if not rates:
         raise CsvRejected([Problem(label, 1, "file", _("no rates in the file"))])
     return rates, {}
-
-
-def _known_currency(text: str) -> str:
-    code = text.strip().upper()
-    if code not in CURRENCIES:
-        raise ParseError(_("unknown currency '{code}' (known: {known})").format(
-            code=printable(text.strip())[:12], known=", ".join(sorted(CURRENCIES))))
-    return code
 
 
 # -- XML -----------------------------------------------------------------------
