@@ -57,3 +57,14 @@ def test_the_converted_total_is_the_sum_of_the_converted_events(items, known, ta
         assert summary.converted_total == sum(converted, Decimal("0.00"))
         assert sum((g.converted for g in summary.groups), Decimal("0.00")) == summary.converted_total
     assert {c: sum(g.totals.get(c, 0) for g in summary.groups) for c in summary.totals} == summary.totals
+
+
+@settings(max_examples=200, deadline=None)
+@given(days, days, st.integers(0, 1500))
+def test_a_contract_that_has_not_lapsed_renews_on_every_anniversary_in_the_period(end, start, length) -> None:
+    today = min(TODAY, end)  # not lapsed
+    last = start + timedelta(days=length)
+    contract = make_contract("C-1", end=end)
+    wanted = [end + relativedelta(years=k) for k in range(0, 20)]
+    wanted = [day for day in wanted if max(start, today) <= day <= last]
+    assert [e.on for e in budget_events([contract], [], start, last, today)] == wanted

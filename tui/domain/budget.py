@@ -65,25 +65,27 @@ def risen(annual: Decimal, rise: Decimal, years: int) -> Decimal:
 
 def _first_on_or_after(end: date, day: date) -> int:
     """The smallest k ≥ 0 with add_years(end, k) ≥ day."""
-    k = max(0, day.year - end.year - 1)
-    while add_years(end, k) < day:
-        k += 1
-    return k
+    if end >= day:
+        return 0
+    k = day.year - end.year  # that anniversary falls in day's year: it or the next one
+    return k if add_years(end, k) >= day else k + 1
 
 
 def regular_events(contract: Contract, start: date, end: date, today: date, rise: Decimal,
                    *, ref: str | None = None) -> list[BudgetEvent]:
     """The yearly renewals of a contract that has not lapsed, on its anniversaries in the period."""
+    renewed = contract.end
+    k = _first_on_or_after(renewed, max(start, today))
+    on = add_years(renewed, k)
+    if on > end:  # most contracts, for a period of a year or less: one anniversary at most
+        return []
     annual = contract.annual_cost
-    first = max(start, today)
     events = []
-    k = _first_on_or_after(contract.end, first)
-    on = add_years(contract.end, k)
     while on <= end:
         events.append(BudgetEvent(on, ref or contract.id, contract.product, RENEWAL,
                                   risen(annual, rise, k + 1), contract.currency))
         k += 1
-        on = add_years(contract.end, k)
+        on = add_years(renewed, k)
     return events
 
 
