@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, localcontext
+from operator import attrgetter
 
 from tui.domain.budget import BudgetEvent, budget_events, spend_events
 from tui.domain.contract import Contract
@@ -135,8 +136,10 @@ def _sorted(sums: dict[str, Decimal]) -> dict[str, Decimal]:
 
 def rates_used(converted: Iterable[ConvertedEvent]) -> tuple[RateUsed, ...]:
     """The distinct rates the conversion used, by currency then date (same-currency amounts need none)."""
-    distinct = {id(c.conversion): c.conversion for c in converted if c.conversion is not None}
-    used = {RateUsed(c.currency, c.rate, c.on, c.source) for c in distinct.values() if c.currency != c.target}
+    distinct = set(map(attrgetter("conversion"), converted))  # by identity: one per currency and day
+    same_rate = {(c.currency, c.numerator, c.denominator, c.on, c.source): c for c in distinct
+                 if c is not None and c.currency != c.target}  # days converted at one rate: shown once
+    used = {RateUsed(c.currency, c.rate, c.on, c.source) for c in same_rate.values()}
     return tuple(sorted(used, key=lambda r: (r.currency, r.on, r.source)))
 
 
