@@ -71,7 +71,7 @@ def app_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tui.commands import calendar, check, coterm, due, forecast, partners, restore, transfer
+    from tui.commands import budget, calendar, check, coterm, due, forecast, partners, restore, transfer
 
     parser = ArgumentParser(  # its subcommands' parsers are of the same class
         prog="renewals",
@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     transfer.add_parsers(subparsers, common)
     partners.add_parser(subparsers, common)
     forecast.add_parser(subparsers, common)
+    budget.add_parser(subparsers, common)
     return parser
 
 

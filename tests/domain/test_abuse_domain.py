@@ -37,7 +37,7 @@ PARTNER = dict(id="p1", name="Alfa SRL", tier="Gold", kind="reseller", country="
                specialisations="", languages="", email="", phone="", website="")
 USAGE = dict(product="Backup Exec", date="2026-11-01", in_use="3")
 SETTINGS = dict(date_format="iso", number_format="en", notice_days="90", fee_rate="25", headroom="15",
-                theme="textual-dark")
+                theme="textual-dark", base_currency="RON", rise="0", fiscal_start="1")
 
 
 def check_messages(errors: dict[str, str]) -> None:
@@ -98,7 +98,8 @@ def test_usage_fields(column, name, known):
         assert sample is None and set(errors) == {column}, errors
 
 
-@pytest.mark.parametrize(("column", "name"), cases(["notice_days", "fee_rate", "headroom", "date_format", "theme"]))
+@pytest.mark.parametrize(("column", "name"), cases(["notice_days", "fee_rate", "headroom", "date_format", "theme",
+                                                     "base_currency", "rise", "fiscal_start"]))
 def test_settings_fields(column, name):
     settings, errors = validate_settings({**SETTINGS, column: ABUSE[name]})
     check_messages(errors)

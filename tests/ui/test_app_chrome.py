@@ -168,3 +168,21 @@ async def test_ctrl_p_over_help_opened_from_the_palette_does_not_open_a_second_p
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert len(app.screen_stack) == 1
+
+
+async def test_the_budget_settings_are_in_the_settings_dialog(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        assert isinstance(app.screen, SettingsScreen)
+        app.screen.query_one("#setting-base_currency").focus()
+        await pilot.press("enter", "up", "enter")  # the currency before RON in the list: PLN
+        app.screen.query_one("#setting-rise").focus()
+        await pilot.press("backspace", *"4,5")
+        app.screen.query_one("#setting-fiscal_start").focus()
+        await pilot.press("enter", *["down"] * 9, "enter")  # October
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+    saved = SettingsRepository(Store(demo_db)).get()
+    assert (saved.base_currency, saved.rise, saved.fiscal_start) == ("PLN", Decimal("0.045"), 10)

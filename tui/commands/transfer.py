@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands import partner_transfer, renewal_export
+from tui.commands import partner_transfer, rates, renewal_export
 from tui.commands.context import CliContext
 from tui.commands.importing import run_import
 from tui.commands.usage_transfer import add_export_parser as add_usage_export
@@ -24,6 +24,7 @@ def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:
     contracts.set_defaults(run=import_contracts)
     partner_transfer.add_import_parser(kinds, common)
     add_usage_import(kinds, common)
+    rates.add_import_parser(kinds, common)
 
     exporter = subparsers.add_parser("export", parents=[common], help=_("export to standard output"))
     kinds = exporter.add_subparsers(dest="kind", required=True, metavar="KIND")
@@ -33,6 +34,7 @@ def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:
     partner_transfer.add_export_parser(kinds, common)
     add_usage_export(kinds, common)
     renewal_export.add_export_parser(kinds, common)
+    rates.add_export_parser(kinds, common)
 
 
 def import_contracts(args: argparse.Namespace, ctx: CliContext) -> int:

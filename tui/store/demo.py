@@ -8,6 +8,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from tui.domain.contract import Contract
+from tui.domain.exchange import Rate
 from tui.domain.forecast.planning import shift_months
 from tui.domain.forecast.series import months_between
 from tui.domain.usage import UsageSample, duplicate_key
@@ -15,6 +16,8 @@ from tui.store.contract_csv import plan_contract_import
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.store.partners import PartnerRepository
+from tui.store.rate_files import plan_rate_import
+from tui.store.rates import RateRepository
 from tui.store.usage import UsageRepository
 from tui.store.usage_csv import plan_usage_import
 
@@ -52,6 +55,14 @@ def demo_usage(today: date, products: list[str]) -> list[UsageSample]:
     return list(moved.values())
 
 
+def demo_rates(today: date) -> list[Rate]:
+    """The shipped BNR rates (the last working days before the anchor), moved by the same days as the contracts."""
+    shift = today - DEMO_ANCHOR
+    with as_file(data_file("demo_rates_bnr.xml")) as path:
+        plan = plan_rate_import(path, {}, today=DEMO_ANCHOR, name="demo_rates_bnr.xml")
+    return [replace(rate, on=rate.on + shift) for rate in plan.new]
+
+
 def create_demo_database(path: Path, today: date) -> Store:
     """Write the demo data to a new file at `path` and return it opened."""
     store = Store(path)
@@ -60,4 +71,5 @@ def create_demo_database(path: Path, today: date) -> Store:
         ContractRepository(store).save_many(contracts, [], today, source="demo")
         UsageRepository(store).save_many(demo_usage(today, [c.product for c in contracts]), [])
         PartnerRepository(store).load_directory()
+        RateRepository(store).save_many(demo_rates(today))
     return store
