@@ -128,7 +128,7 @@ def parse_fully(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Na
     try:
         return parser.parse_args(argv)
     except StoppedAtArguments as stopped:
-        report = getattr(stopped, "report", None) or stopped.parser.get_default("report")
+        report = stopped.report or stopped.parser.get_default("report")
         if report is None:
             argparse.ArgumentParser.error(stopped.parser, stopped.message)
         stopped.report = report
@@ -149,10 +149,12 @@ class AppOnlyParser(argparse.ArgumentParser):
 
 def main(argv: Sequence[str] | None = None) -> int:
     prepare_standard_streams()
-    report = FailureReport()
     try:
         args = parse_arguments(argv)
-        report = getattr(args, "report", None) or report
+    except StoppedAtArguments as stopped:  # only for a command with its own report (see parse_fully)
+        return stopped.report.failed(stopped.message, 2)
+    report = getattr(args, "report", None) or FailureReport()
+    try:
         today = resolve_today(args.today)
         if args.demo:
             import tempfile
@@ -170,8 +172,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.keep_glance_current()
         ctx.stdout.flush()
         return status
-    except StoppedAtArguments as stopped:  # only for a command with its own report (see parse_fully)
-        return stopped.report.failed(stopped.message, 2)
     except CommandFailed as failure:
         return report.failed(str(failure), failure.status)
     except OutputFailed as failure:  # the output is lost; the data file is not at fault
@@ -194,24 +194,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             path=error.filename or args.db or "", problem=error.strerror or error), 2)
 
 
-def create_missing_data_file(path: Path) -> bool:
-    """The app works on a new, empty data file when there is none (True: it says where it made it);
-    a path naming a directory is refused (NoDataFile), as by every command."""
-    from tui.store.paths import check_data_file, make_default_folder
-
-    check_data_file(path, must_exist=False)
-    if path.exists():
-        return False
-    from tui.store.database import Store
-
-    make_default_folder(path)
-    store = Store(path)
-    try:
-        return store.create()
-    finally:
-        store.close()
-
-
 def open_app(ctx: CliContext) -> RenewalsApp:
     """The Textual app on the context's data file (imported here so subcommands start without loading
     Textual); a missing file is made first, and the app says where.
@@ -219,6 +201,8 @@ def open_app(ctx: CliContext) -> RenewalsApp:
     The garbage collector is off from here until the app has read its data file (the thread that
     reads it turns it back on, see tui.ui.app): importing Textual and building the first screen make
     some 100,000 objects, and the collections they set off cost ~15 ms of the start-up."""
+    from tui.store.paths import create_missing_data_file
+
     created = create_missing_data_file(ctx.db_path)
     gc.disable()
     try:

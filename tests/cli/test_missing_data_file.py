@@ -9,10 +9,9 @@ import pytest
 
 from tests.cli.run_cli import run, run_process
 from tests.conftest import write_csv
-from tui.cli import create_missing_data_file
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
-from tui.store.paths import default_db_path
+from tui.store.paths import create_missing_data_file, default_db_path
 
 TODAY = "2026-11-27"
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from tui.commands.output import CommandOutput
+from tui.commands.output import CommandOutput, FailureReport
 from tui.domain.text import printable_lines
 from tui.formatting import use_formats
 
@@ -34,6 +34,7 @@ class StoppedAtArguments(Exception):
         super().__init__(message)
         self.parser = parser
         self.message = message
+        self.report: FailureReport | None = None  # the command's own, when it has one
 
 
 @dataclass

@@ -56,3 +56,20 @@ def check_data_file(path: Path, *, must_exist: bool) -> None:
     if missing and must_exist:
         raise NoDataFile(path, _("no such data file; to create it, open the app (renewals --db {path}) or "
                                  "import contracts (renewals import contracts FILE.csv --db {path})").format(path=path))
+
+
+def create_missing_data_file(path: Path) -> bool:
+    """For the app, which works on a new, empty data file when there is none: True when it made one (the
+    app says where), False when there was one or it cannot be made here (the app opens read-only and
+    says so).  A directory is refused (NoDataFile), as by every command."""
+    check_data_file(path, must_exist=False)
+    if path.exists():
+        return False
+    from tui.store.database import Store  # only now: a start with a data file reads it later
+
+    make_default_folder(path)
+    store = Store(path)
+    try:
+        return store.create()
+    finally:
+        store.close()
