@@ -120,3 +120,29 @@ def test_the_check_line_is_encoded_for_the_terminal_and_keeps_its_exit_code(roma
     result = latin1("check", "--db", str(romanian_db))
     assert result.returncode == 2 and result.stderr == b""
     assert result.stdout.decode("latin-1").startswith("RENEWALS CRITICAL - 7 expired (RO-0, RO-1, RO-2, RO-3, RO-4, ?)")
+
+
+@pytest.fixture(scope="module")
+def latin1_locale(tmp_path_factory) -> dict[str, str]:
+    """A real Latin-1 locale (`LC_ALL=en_US.ISO-8859-1`), generated for the test: Python then takes the
+    terminal's encoding from the locale, as on a server set up that way."""
+    folder = tmp_path_factory.mktemp("locales")
+    try:
+        made = subprocess.run(["localedef", "-i", "en_US", "-f", "ISO-8859-1", str(folder / "en_US.ISO-8859-1")],
+                              capture_output=True, timeout=120)
+    except FileNotFoundError:
+        pytest.skip("no localedef on this machine")
+    if made.returncode != 0:
+        pytest.skip(f"cannot generate a Latin-1 locale: {made.stderr.decode(errors='replace')}")
+    return {"LOCPATH": str(folder), "LC_ALL": "en_US.ISO-8859-1", "PYTHONIOENCODING": "", "PYTHONUTF8": "0"}
+
+
+def test_in_a_generated_latin1_locale_nothing_crashes(latin1_locale: dict[str, str], demo_db: Path,
+                                                      romanian_db: Path) -> None:
+    calendar = run_process("calendar", "--db", str(demo_db), "--today", TODAY, env=latin1_locale)
+    assert calendar.returncode == 0 and calendar.stderr == b""
+    assert "—" in calendar.stdout.decode("utf-8")  # the demo's summaries, as UTF-8
+    due = run_process("due", "--db", str(romanian_db), "--today", "2028-01-01", env=latin1_locale)
+    assert due.returncode == 1 and due.stderr == b"" and "Protec?ie Bra?ov" in due.stdout.decode("latin-1")
+    check = run_process("check", "--db", str(romanian_db), "--today", "2028-01-01", env=latin1_locale)
+    assert check.returncode == 2 and check.stderr == b"" and check.stdout.decode("latin-1").endswith(";;;0\n")
