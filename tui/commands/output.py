@@ -4,6 +4,7 @@ failed write told apart from a problem with the data file."""
 from __future__ import annotations
 
 import errno
+import io
 import os
 import sys
 from typing import IO
@@ -45,58 +46,90 @@ class CommandOutput:
 
     `write` is for data (JSON, CSV, .ics — read by programs): UTF-8 whatever the locale. `write_text` is
     for people: in the terminal's encoding, with `?` for what it cannot show (a Latin-1 terminal and
-    `ș`). Both go to the stream's byte buffer, so they stay in order. Every failure to write raises
-    OutputFailed. Other attributes are the stream's (`getvalue` of a StringIO in tests).
+    `ș`), and at once. Every failure to write raises OutputFailed. Other attributes are the stream's
+    (`getvalue` of a StringIO in tests).
+
+    Over a real descriptor both are text layers over one buffer (so they stay in order) whose bottom,
+    `_DescriptorWriter`, turns an OSError into OutputFailed: `json.dump` writes a 10,000-contract export
+    in 690,000 pieces, and a Python-level check on each cost +0.5 s; this way it runs once per 64 KiB.
     """
 
     def __init__(self, stream: IO[str] | None) -> None:
         self.stream = stream  # None: standard output was closed when the program started (`>&-`)
-        self._bytes: IO[bytes] | None = getattr(stream, "buffer", None)
-        self._text_flushed = False
         self.encoding = getattr(stream, "encoding", None) or "utf-8"
+        fd = _descriptor(stream)
+        if fd is None:  # a StringIO, a test's capture, a closed stream: written as text
+            self._people = None
+            return
+        _guarded(stream.flush)  # what was printed to the stream before comes first
+        buffer = io.BufferedWriter(_DescriptorWriter(fd), buffer_size=64 * 1024)
+        data = io.TextIOWrapper(buffer, encoding="utf-8", errors="replace", newline="", write_through=True)
+        self._people = io.TextIOWrapper(buffer, encoding=self.encoding, errors="replace", newline="",
+                                        write_through=True)
+        self.write = data.write  # type: ignore[method-assign]  # C speed: no Python call per piece
+        self.flush = buffer.flush  # type: ignore[method-assign]
 
     def __getattr__(self, name: str):
+        if name == "stream":
+            raise AttributeError(name)
         return getattr(self.stream, name)
 
     def write(self, data: str) -> int:
         """Data for programs, as UTF-8."""
-        if self._bytes is None:
-            self._guarded(self._require_stream().write, data)
-        else:
-            self._write_bytes(data.encode("utf-8", errors="replace"))
+        _guarded(self._require_stream().write, data)
         return len(data)
 
     def write_text(self, text: str) -> None:
-        """Text for people, in the terminal's encoding (`?` for what it cannot show)."""
-        if self._bytes is None:
-            self._guarded(self._require_stream().write, text)
+        """Text for people, in the terminal's encoding (`?` for what it cannot show), written at once."""
+        if self._people is None:
+            _guarded(self._require_stream().write, text)
         else:
-            self._write_bytes(text.encode(self.encoding, errors="replace"))
+            self._people.write(text)
+            self.flush()
 
     def flush(self) -> None:
         if self.stream is not None:
-            self._guarded(self.stream.flush)
-
-    def _write_bytes(self, data: bytes) -> None:
-        assert self._bytes is not None
-        if not self._text_flushed:  # what was printed to the text stream before comes first
-            self._guarded(self._require_stream().flush)
-            self._text_flushed = True
-        self._guarded(self._bytes.write, data)
+            _guarded(self.stream.flush)
 
     def _require_stream(self) -> IO[str]:
         if self.stream is None:
             raise OutputFailed(OSError(errno.EBADF, os.strerror(errno.EBADF)))
         return self.stream
 
-    @staticmethod
-    def _guarded(write, *args) -> None:
+
+class _DescriptorWriter(io.RawIOBase):
+    """Writes to a file descriptor it does not own (never closes it); a failure is OutputFailed."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[override]
         try:
-            write(*args)
+            return os.write(self._fd, data)
         except OSError as error:
             raise OutputFailed(error) from error
-        except ValueError as error:  # "I/O operation on closed file"
-            raise OutputFailed(OSError(errno.EBADF, str(error))) from error
+
+
+def _descriptor(stream: IO[str] | None) -> int | None:
+    if stream is None:
+        return None
+    try:
+        return stream.fileno()
+    except (OSError, ValueError):  # io.UnsupportedOperation is both
+        return None
+
+
+def _guarded(write, *args) -> None:
+    try:
+        write(*args)
+    except OSError as error:
+        raise OutputFailed(error) from error
+    except ValueError as error:  # "I/O operation on closed file"
+        raise OutputFailed(OSError(errno.EBADF, str(error))) from error
 
 
 def prepare_standard_streams() -> None:
