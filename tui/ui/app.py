@@ -70,6 +70,7 @@ class RenewalsApp(TabHost, App):
         self.loaded = asyncio.Event()  # set once the data file is open (keys and clicks wait for it)
         self.input_waiting = 0  # keys, clicks and pastes waiting for `loaded`
         self.failure: Exception | None = None  # why the data file could not be opened after a glance
+        self.created_file: Path | None = None  # the data file made for this start: the app says where
         self._glance_of = glance[0] if glance else None
         self.started_from_glance = glance is not None  # it was current: no need to write it again at once
         if store is not None:
@@ -171,6 +172,9 @@ class RenewalsApp(TabHost, App):
         remember_first_screen(self.store, (self.contracts, self.partners, self.settings_store))
 
     def _after_opening(self) -> None:
+        if self.created_file is not None:
+            self.notify(_("Created a new data file: {path}").format(path=self.created_file),
+                        title=_("New data file"), timeout=10)
         if self.store.read_only:
             self.notify(_("{path} is read-only for you: you can look, but nothing can be saved.").format(
                 path=self.store.path), title=_("Read-only"), severity="warning", timeout=10)
