@@ -341,3 +341,33 @@ async def test_status_is_spelled_out_in_16_colours_and_without_colour(
 def screen_colours(app) -> set[str]:
     return {colour.type.name for strip in app.screen._compositor.render_strips() for segment in strip
             if segment.style for colour in (segment.style.color, segment.style.bgcolor) if colour is not None}
+
+
+async def test_the_proof_checklist_and_the_focused_field_show_without_colour(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under NO_COLOR the colours are dropped on output: ticks and focus must be text or text style."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = create_app(make_renewal_db(tmp_path), TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_renewal(app, pilot)
+        await pilot.press("t", "ctrl+n")
+        await pilot.pause()
+        await pilot.press("enter")  # A-1's proof of purchase
+        await settle(app, pilot)
+        focused = app.screen.focused
+        assert isinstance(focused, Input)
+        assert focused.value == "LC-A"
+        x, inside = 0, []
+        for segment in app.screen._compositor.render_strips()[focused.region.y]:
+            if focused.region.x <= x < focused.region.right and segment.text.strip():
+                inside.append(segment)
+            x += segment.cell_length
+        assert inside and all(s.style.underline for s in inside), inside
+        for _field in range(3):
+            await pilot.press("tab")
+        await pilot.press("space", "down", "down", "space")  # tick the first and the third item
+        await pilot.pause()
+        text = shown(app)
+        assert "[x] licence certificate at hand" in text
+        assert "[ ] order / PO document at hand" in text
+        assert "[x] agreement / site / account ID noted" in text
