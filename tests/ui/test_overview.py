@@ -70,6 +70,7 @@ async def test_add_refuses_an_invalid_value_then_saves_a_valid_one_that_survives
     app = create_app(db, today)
     async with app.run_test(size=SIZE) as pilot:
         assert "No contracts yet" in str(app.query_one("#overview-empty").render())
+        assert "i to import a contracts CSV here" in str(app.query_one("#overview-empty").render())
         await pilot.press("a")
         assert isinstance(app.screen, ContractForm)
         await pilot.press(*"NEW-1", "tab", *"Backup Exec", "tab", *"abc", "tab", "tab", *"2027-06-30",

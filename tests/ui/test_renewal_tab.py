@@ -58,13 +58,18 @@ async def test_a_renewal_starts_with_the_contracts_marked_in_the_overview(db: Pa
         assert wizard(app).renewal.to == date(2028, 6, 30)
 
 
-async def test_n_in_the_overview_renews_the_highlighted_contract(db: Path) -> None:
+async def test_n_in_the_overview_with_nothing_marked_is_n_in_the_renewal_tab(db: Path) -> None:
     app = create_app(db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")  # A-1 ends soonest, so it is highlighted
+        await pilot.press("end", "n")  # B-1, the active one, is highlighted but not marked
         await pilot.pause()
-        assert wizard(app).renewal.contract_ids == ("A-1",)
-        assert "1 selected of 3" in seen(app, "#coterm-totals")
+        assert wizard(app).renewal.contract_ids == ("A-1", "A-2")  # the expired and due ones
+        assert "2 selected of 3" in seen(app, "#coterm-totals")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("1", "end", "space", "n")  # marked: the marked ones
+        await pilot.pause()
+        assert wizard(app).renewal.contract_ids == ("B-1",)
 
 
 async def test_a_contract_deleted_since_the_draft_was_saved_is_left_out_on_resume(db: Path) -> None:

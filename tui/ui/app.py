@@ -45,15 +45,21 @@ class RenewalsApp(TabHost, App):
     TITLE = "renewals"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
-        Binding("1", "show_tab('overview')", _("Overview"), show=False, id="tab.overview"),
-        Binding("2", "show_tab('renewal')", _("Renewal"), show=False, id="tab.renewal"),
-        Binding("3", "show_tab('forecast')", _("Forecast"), show=False, id="tab.forecast"),
-        Binding("4", "show_tab('partners')", _("Partners"), show=False, id="tab.partners"),
+        Binding("1", "show_tab('overview')", _("Overview"), show=False, id="tab.overview",
+                tooltip=_("Show the Overview tab")),
+        Binding("2", "show_tab('renewal')", _("Renewal"), show=False, id="tab.renewal",
+                tooltip=_("Show the Renewal tab")),
+        Binding("3", "show_tab('forecast')", _("Forecast"), show=False, id="tab.forecast",
+                tooltip=_("Show the Forecast tab")),
+        Binding("4", "show_tab('partners')", _("Partners"), show=False, id="tab.partners",
+                tooltip=_("Show the Partners tab")),
         # Priority: help and quit work from inside the wizard and dialogs too (a text field still
         # takes a typed "?"). F2 is in the help and the palette; the Footer keeps its room for the tab's keys.
-        Binding("f1,question_mark", "help", _("Help"), id="app.help", priority=True),
-        Binding("f2", "settings", _("Settings"), show=False, id="app.settings"),
-        Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True),
+        Binding("f1,question_mark", "help", _("Help"), id="app.help", priority=True,
+                tooltip=_("This help: every key, and the renewal steps")),
+        Binding("f2", "settings", _("Settings"), show=False, id="app.settings",
+                tooltip=_("Settings: formats, notice window, fee, headroom, theme")),
+        Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True, tooltip=_("Quit the app")),
     ]
     COMMANDS = App.COMMANDS | {JumpProvider}
 

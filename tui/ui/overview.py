@@ -97,16 +97,21 @@ class OverviewPane(BlankColumn):
     BINDINGS = [
         # A priority binding runs as the key is read, so the keys after it in one burst (a slow link
         # delivers them together) already go to the filter; typed in the filter, "/" is just a character.
-        Binding("slash", "focus_filter", _("Filter"), show=False, priority=True),
-        Binding("space", "toggle_mark", _("Mark")),
-        Binding("f", "cycle_show", _("Show")),
-        Binding("s", "cycle_sort", _("Sort"), show=False),
-        Binding("r", "reverse_sort", _("Reverse"), show=False),
-        Binding("a", "add", _("Add"), group=EDIT_GROUP),
-        Binding("e,enter", "edit", _("Edit"), group=EDIT_GROUP),
-        Binding("d,delete", "delete", _("Delete"), group=EDIT_GROUP),
-        Binding("i", "app.import", _("Import")),
-        Binding("n", "renew", _("Renew")),
+        Binding("slash", "focus_filter", _("Filter"), show=False, priority=True,
+                tooltip=_("Filter the rows as you type: id, product, partner, certificate")),
+        Binding("space", "toggle_mark", _("Mark"),
+                tooltip=_("Mark the contract, to assign a partner (4, u) or renew the marked ones (n)")),
+        Binding("f", "cycle_show", _("Show"), tooltip=_("Show all → expired + due → expired only")),
+        Binding("s", "cycle_sort", _("Sort"), show=False,
+                tooltip=_("Next sort order: end date, id, product, partner, annual cost")),
+        Binding("r", "reverse_sort", _("Reverse"), show=False, tooltip=_("Reverse the sort order")),
+        Binding("a", "add", _("Add"), group=EDIT_GROUP, tooltip=_("Add a contract")),
+        Binding("e,enter", "edit", _("Edit"), group=EDIT_GROUP, tooltip=_("Edit the highlighted contract")),
+        Binding("d,delete", "delete", _("Delete"), group=EDIT_GROUP,
+                tooltip=_("Delete the highlighted contract (asks first)")),
+        Binding("i", "app.import", _("Import"), tooltip=_("Import a contracts CSV: check it, see what changes, ctrl+s")),
+        Binding("n", "renew", _("Renew"),
+                tooltip=_("New renewal of the marked contracts (none marked: the expired and due ones)")),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -166,8 +171,8 @@ class OverviewPane(BlankColumn):
         self.query_one("#overview-body").display = not empty
         if empty:
             self.query_one("#overview-empty", Static).update(
-                _("No contracts yet.\n\nPress a to add one, or import a spreadsheet from the shell:\n"
-                  "    renewals import contracts FILE.csv\n\nSee the README for the CSV columns.")
+                _("No contracts yet.\n\nPress a to add one, i to import a contracts CSV here, or import it from "
+                  "the shell:\n    renewals import contracts FILE.csv\n\nSee the README for the CSV columns.")
             )
         summary = self.summary
         totals = "  ".join(format_money(v, k) for k, v in summary.annual_totals.items()) or "—"
@@ -254,10 +259,9 @@ class OverviewPane(BlankColumn):
             event.stop()
 
     async def action_renew(self) -> None:
-        """Start a renewal (Renewal tab) with the marked contracts, or the highlighted one."""
-        contracts = self.marked_or_current()
-        if contracts:
-            (await self.renewals.tab_content("renewal")).start_new(contracts)  # type: ignore[attr-defined]
+        """Start a renewal with the marked contracts; none marked: the expired and due ones, as `n` in the
+        Renewal tab does (the same key must not mean "the highlighted contract" in one tab only)."""
+        (await self.renewals.tab_content("renewal")).action_new()  # type: ignore[attr-defined]
 
     def action_focus_filter(self) -> None:
         field = self.query_one("#overview-filter", Input)

@@ -45,9 +45,10 @@ def renewal_columns() -> list[Column]:
 
 class RenewalPane(BlankColumn):
     BINDINGS = [
-        Binding("n", "new", _("New renewal")),
-        Binding("enter,o", "open", _("Open")),
-        Binding("c", "cancel_renewal", _("Cancel renewal")),
+        Binding("n", "new", _("New renewal"),
+                tooltip=_("New renewal of the expired and due contracts (or those marked in the Overview)")),
+        Binding("enter,o", "open", _("Open"), tooltip=_("Resume the highlighted draft, or view a closed renewal")),
+        Binding("c", "cancel_renewal", _("Cancel renewal"), tooltip=_("Cancel the highlighted renewal (asks first)")),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

@@ -34,9 +34,9 @@ def parse_certificate(text: str) -> str:
 class StepConfirm(WizardStep):
     number = 5
     BINDINGS = [
-        Binding("enter,e", "edit", _("Certificate")),
-        Binding("a", "all", _("Same for all")),
-        Binding("t", "today", _("Confirmed today")),
+        Binding("enter,e", "edit", _("Certificate"), tooltip=_("Type the contract's new licence certificate")),
+        Binding("a", "all", _("Same for all"), tooltip=_("One new certificate for every contract")),
+        Binding("t", "today", _("Confirmed today"), tooltip=_("The order was confirmed today")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

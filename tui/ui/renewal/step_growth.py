@@ -62,11 +62,11 @@ def one_decimal(value: float) -> str:
 class StepGrowth(WizardStep):
     number = 3
     BINDINGS = [
-        Binding("enter,e", "edit", _("New quantity")),
-        Binding("r", "recommend", _("Use recommendation")),
-        Binding("u", "keep", _("Keep (undo)")),
-        Binding("plus", "adjust(1)", "+1", show=False),
-        Binding("minus", "adjust(-1)", "-1", show=False),
+        Binding("enter,e", "edit", _("New quantity"), tooltip=_("Type the contract's new number of licences")),
+        Binding("r", "recommend", _("Use recommendation"), tooltip=_("Take the forecast's recommended quantity")),
+        Binding("u", "keep", _("Keep (undo)"), tooltip=_("Keep the current quantity (undoes a change)")),
+        Binding("plus", "adjust(1)", "+1", show=False, tooltip=_("One licence more")),
+        Binding("minus", "adjust(-1)", "-1", show=False, tooltip=_("One licence fewer")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -24,9 +24,9 @@ from tui.ui.renewal.step_base import WizardStep, read_date
 class StepPartner(WizardStep):
     number = 4
     BINDINGS = [
-        Binding("p", "pick_partner", _("Partner")),
-        Binding("w", "write", _("Write file")),
-        Binding("s", "sent_today", _("Sent today")),
+        Binding("p", "pick_partner", _("Partner"), tooltip=_("Search the partner directory for the partner")),
+        Binding("w", "write", _("Write file"), tooltip=_("Write the quote request to its file (again: rewrite it)")),
+        Binding("s", "sent_today", _("Sent today"), tooltip=_("Record that the request was sent today")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

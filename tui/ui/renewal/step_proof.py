@@ -30,7 +30,8 @@ def proof_columns() -> list[Column]:
 
 class StepProof(WizardStep):
     number = 2
-    BINDINGS = [Binding("enter,e", "edit", _("Edit proof"))]
+    BINDINGS = [Binding("enter,e", "edit", _("Edit proof"),
+                        tooltip=_("Edit the contract's certificate, order, purchase date and checklist"))]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

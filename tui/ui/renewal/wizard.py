@@ -46,10 +46,13 @@ class RenewalWizard(Dialog[str | None]):
 
     BLANK = True  # opaque and full-screen: painted as blank lines (see tui/ui/widgets/layout.py)
     BINDINGS = [
-        Binding("ctrl+n,pagedown", "next", _("Next"), key_display="^n", priority=True),
-        Binding("ctrl+n,pagedown", "complete", _("Complete…"), key_display="^n", priority=True),
-        Binding("ctrl+b,pageup", "back", _("Back"), key_display="^b", priority=True),
-        Binding("escape", "close", _("Close")),
+        Binding("ctrl+n,pagedown", "next", _("Next"), key_display="^n", priority=True,
+                tooltip=_("Next step (saves the draft; says what is missing)")),
+        Binding("ctrl+n,pagedown", "complete", _("Complete…"), key_display="^n", priority=True,
+                tooltip=_("At step 5: the summary of every change, applied only with y")),
+        Binding("ctrl+b,pageup", "back", _("Back"), key_display="^b", priority=True,
+                tooltip=_("Previous step (nothing typed is lost)")),
+        Binding("escape", "close", _("Close"), tooltip=_("Leave the text field; again: close, keeping the draft")),
     ]
 
     def __init__(self, renewal: Renewal, repository: RenewalRepository) -> None:
