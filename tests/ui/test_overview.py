@@ -177,3 +177,18 @@ async def test_keys_typed_in_one_burst_after_slash_go_to_the_filter(demo_db: Pat
         assert app.query_one(OverviewPane).query_state.text == "backup"
         await pilot.press("slash", "x")  # in the filter, "/" is a character like any other
         assert app.query_one("#overview-filter", Input).value == "backup/x"
+
+
+async def test_form_messages_are_wrapped_in_full_with_the_valid_values_at_80x24(tmp_path: Path, today) -> None:
+    app = create_app(tmp_path / "db.json", today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.press(*"NEW-1", "tab", *"Backup Exec", "tab", *"3", "tab", *"31.02.2026", "tab",
+                          *"2027-06-30", "tab", *"410", "tab", *"xyz", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ContractForm)
+        screen = " ".join(" ".join(strip.text.replace("█", " ").split())
+                          for strip in app.screen._compositor.render_strips())
+        assert "'31.02.2026' is not a real date" in screen
+        assert "unknown currency 'XYZ' (use one of BGN, CHF, CZK, DKK, EUR, GBP, HUF, NOK, PLN, RON, SEK, USD)" \
+            in screen
