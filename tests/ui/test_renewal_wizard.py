@@ -190,3 +190,51 @@ async def test_keys_typed_in_one_burst_after_slash_go_to_the_contract_filter(dem
         assert app.screen.query_one("#coterm-filter", Input).value == "SEP"
         await pilot.press("slash")
         assert app.screen.query_one("#coterm-filter", Input).value == "SEP/"
+
+
+async def wait_for(pilot, condition, what: str, seconds: float = 10.0) -> None:
+    for _attempt in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"never happened: {what}")
+
+
+def stored_draft(db: Path):
+    return RenewalRepository(Store(db)).get("R-0001")
+
+
+async def test_every_accepted_value_is_in_the_draft_at_once_so_a_kill_loses_nothing(db: Path, tmp_path: Path) -> None:
+    """The file is copied while the app still runs, as a kill would leave it, and resumed from the copy."""
+    killed = tmp_path / "killed" / "renewals.json"
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_step_3(app, pilot)
+        await pilot.press("enter", *"70", "enter")  # step 3: A-1's new quantity, from a dialog
+        await pilot.pause()
+        assert stored_draft(db).quantities == {"A-1": 70}
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert wizard(app).step == 5
+        await pilot.press("a", *"LC-NEW", "enter")  # a dialog's value: saved at once
+        await pilot.pause()
+        assert stored_draft(db).certificates == {"A-1": "LC-NEW", "A-2": "LC-NEW"}
+        await pilot.press("tab", *"PO-77", "tab")  # a field left: saved at once
+        await pilot.pause()
+        assert stored_draft(db).order == "PO-77"
+        await pilot.press(*"2026-11-27")  # still in the field: saved once typing pauses
+        await wait_for(pilot, lambda: stored_draft(db).confirmed_on == TODAY, "the typed date saved")
+        killed.parent.mkdir()
+        killed.write_bytes(db.read_bytes())
+    restarted = create_app(killed, TODAY)
+    async with restarted.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("y")  # resume the draft
+        await pilot.pause()
+        assert wizard(restarted).step == 5
+        assert restarted.screen.query_one("#confirm-order", Input).value == "PO-77"
+        assert restarted.screen.query_one("#confirm-date", Input).value == "2026-11-27"
+        assert "LC-NEW" in table_text(restarted, "#confirm-table")
+        assert wizard(restarted).renewal.quantities == {"A-1": 70}

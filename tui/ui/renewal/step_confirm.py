@@ -81,6 +81,7 @@ class StepConfirm(WizardStep):
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.collect()
+        self.wizard.typed()
         self.show_status()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -119,6 +120,7 @@ class StepConfirm(WizardStep):
         certificates = dict(self.wizard.renewal.certificates)
         certificates.update({c.id: certificate for c in contracts})
         self.wizard.update(certificates=certificates)
+        self.wizard.keep()
         self.query_one(VirtualTable).refresh()
         self.show_status()
 

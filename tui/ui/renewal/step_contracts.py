@@ -101,6 +101,7 @@ class StepContracts(WizardStep):
             self.refilter()
         else:
             self.recompute(self.collect())
+            self.wizard.typed()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -186,6 +187,7 @@ class StepContracts(WizardStep):
         wizard.update(contract_ids=tuple(c.id for c in ordered))
         table.action_cursor(1)
         self.recompute(self.collect())
+        self.wizard.typed()
 
     def action_suggest(self, which: int) -> None:
         selected = self.wizard.selected()

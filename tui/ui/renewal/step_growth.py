@@ -171,6 +171,7 @@ class StepGrowth(WizardStep):
         else:
             quantities[contract.id] = quantity
         self.wizard.update(quantities=quantities)
+        self.wizard.typed()
         self.recompute()
 
     def action_edit(self) -> None:
@@ -182,6 +183,7 @@ class StepGrowth(WizardStep):
         def chosen(quantity: int | None) -> None:
             if quantity is not None:
                 self.set_quantity(contract, quantity)
+                self.wizard.keep()
 
         self.app.push_screen(ValueForm(
             _("New quantity · {id} · {product}").format(id=contract.id, product=contract.product),

@@ -113,6 +113,7 @@ class StepPartner(WizardStep):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        self.wizard.typed()
         if event.input.id in ("request-contact", "request-folder"):
             self.collect()
             self.refresh_request()
@@ -179,6 +180,7 @@ class StepPartner(WizardStep):
         def chosen(partner) -> None:
             if partner is not None:
                 self.wizard.update(partner=partner.id)
+                self.wizard.keep()
                 self.refresh_request()
 
         self.app.push_screen(PartnerPicker(self.wizard.renewals.partners.index()), chosen)

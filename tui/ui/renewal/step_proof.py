@@ -90,6 +90,7 @@ class StepProof(WizardStep):
                 proofs = dict(self.wizard.renewal.proofs)
                 proofs[contract.id] = proof
                 self.wizard.update(proofs=proofs)
+                self.wizard.keep()
                 table.refresh()
                 self.show_summary()
 

@@ -1,7 +1,9 @@
 """The renewal wizard: five steps, one screen, the draft saved every time the step changes.
 
 The wizard keeps one immutable `Renewal` and replaces it as answers come in.
-ctrl+n / ctrl+b (or page down / page up) move between steps: forward only
+Every accepted dialog value and every field left is saved in the draft at once
+(`keep`), and typing is saved when it pauses, so a dropped connection loses
+nothing typed.  ctrl+n / ctrl+b (or page down / page up) move between steps: forward only
 when the step's requirements are met (the missing ones are listed), back
 always, keeping what was typed.  Esc closes and keeps the draft.  Step 5's
 ctrl+n opens the summary of every change; nothing touches the contracts until
@@ -14,8 +16,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, Static
 
 from tui.domain.contract import Contract
@@ -40,6 +44,8 @@ from tui.ui.widgets.screens import Dialog, focus_now, in_one_layout
 if TYPE_CHECKING:
     from tui.ui.app import RenewalsApp
 
+SAVE_AFTER_TYPING_SECONDS = 1.0  # typing is saved once it pauses this long
+
 
 class RenewalWizard(Dialog[str | None]):
     """Dismisses with the renewal's id when it was saved (or completed), else None."""
@@ -62,6 +68,8 @@ class RenewalWizard(Dialog[str | None]):
         self.step = min(max(renewal.step, 1), STEP_COUNT)
         self.completed = False
         self.superseded = False  # the last save failed: the stored renewal moved on elsewhere, or is gone
+        self.last_saved: Renewal | None = renewal if renewal.id else None
+        self.typing_timer: Timer | None = None
 
     @property
     def renewals(self) -> RenewalsApp:
@@ -199,6 +207,29 @@ class RenewalWizard(Dialog[str | None]):
             self.app.notify(_("Draft {id} kept; resume it from the Renewal tab (2).").format(id=self.renewal.id))
         self.dismiss(self.renewal.id or None)
 
+    def keep(self) -> None:
+        """Save the draft now with what the step shows, when it changed since the last save (called for
+        every accepted dialog value, every field left, and when typing pauses)."""
+        if self.typing_timer is not None:
+            self.typing_timer.stop()
+            self.typing_timer = None
+        if self.completed or self.superseded or not self.is_attached:
+            return
+        self.current().collect()
+        if not (self.renewal.id or self.renewal.contract_ids) or self.renewal == self.last_saved:
+            return
+        self.save()
+
+    def typed(self) -> None:
+        """Something was typed: saved once typing pauses (a keystroke is not worth a write of the file)."""
+        if self.typing_timer is not None:
+            self.typing_timer.stop()
+        self.typing_timer = self.set_timer(SAVE_AFTER_TYPING_SECONDS, self.keep)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, Input):
+            self.keep()
+
     def save(self, what: str = "saved", detail: str | None = None) -> bool:
         """Store the draft as it stands (with the quote, if it can be priced); say why when it cannot."""
         renewal = replace(self.renewal, step=self.step, quote=self.quote())
@@ -206,6 +237,7 @@ class RenewalWizard(Dialog[str | None]):
         try:
             self.renewal = self.repository.save(renewal, self.renewals.today, what=what,
                                                 detail=_("step {n}").format(n=self.step) if detail is None else detail)
+            self.last_saved = self.renewal
         except (StoreError, ValueError) as error:
             self.superseded = isinstance(error, (ConflictError, NotFoundError))
             self.app.notify(str(error), title=_("Draft not saved"), severity="error", timeout=10)
