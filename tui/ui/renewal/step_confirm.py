@@ -80,9 +80,11 @@ class StepConfirm(WizardStep):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.collect()
+        problems = self.collect()
         self.wizard.typed()
         self.show_status()
+        if event.input.id == "confirm-order" and problems:  # refused at once (e.g. too long), said
+            self.wizard.say(problems, _("Not taken:"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

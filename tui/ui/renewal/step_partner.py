@@ -21,6 +21,16 @@ from tui.ui.renewal.partner_picker import PartnerPicker
 from tui.ui.renewal.step_base import WizardStep, read_date
 
 
+def same_request(written: str, now: str) -> bool:
+    """The request says the same as the one written, apart from its "Date:" line (a later day alone does
+    not make a written request out of date)."""
+    def without_date(text: str) -> list[str]:
+        lines = text.splitlines()
+        return lines[:1] + lines[2:]
+
+    return without_date(written) == without_date(now)
+
+
 class StepPartner(WizardStep):
     number = 4
     BINDINGS = [
@@ -115,7 +125,8 @@ class StepPartner(WizardStep):
         event.stop()
         self.wizard.typed()
         if event.input.id in ("request-contact", "request-folder"):
-            self.collect()
+            problems = self.collect()  # refused at once (e.g. too long), not left out of the file unsaid
+            self.wizard.say(problems, _("Not taken:") if problems else "")
             self.refresh_request()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -146,7 +157,7 @@ class StepPartner(WizardStep):
         self.query_one("#request-text", Static).update(text)
         if not renewal.request_path:
             state = _("File: not written yet — w writes it (going on writes it too)")
-        elif text != renewal.request_text:
+        elif self.out_of_date():
             state = _("⚠ Out of date (w rewrites): {path}").format(path=renewal.request_path)
         else:
             state = _("✓ Written: {path}").format(path=renewal.request_path)
@@ -166,14 +177,31 @@ class StepPartner(WizardStep):
         self.refresh_request()
         return []
 
+    def out_of_date(self) -> bool:
+        """A request was written, and what it would say now differs (the date aside)."""
+        renewal = self.wizard.renewal
+        return bool(renewal.request_path) and not same_request(renewal.request_text, self.request_text())
+
     def before_next(self) -> list[str]:
-        """Going on writes the request when it is missing or out of date (unless it was already sent)."""
+        """Going on writes the request when it is missing, and rewrites it when it is out of date."""
         renewal = self.wizard.renewal
         if not renewal.partner:
             return []
-        if not renewal.request_path or (renewal.sent_on is None and self.request_text() != renewal.request_text):
+        if not renewal.request_path:
             return self.write()
-        return []
+        return self.rewrite_if_out_of_date()
+
+    def before_back(self) -> list[str]:
+        return self.rewrite_if_out_of_date()
+
+    def rewrite_if_out_of_date(self) -> list[str]:
+        self.collect()
+        if not self.out_of_date():
+            return []
+        problems = self.write()
+        if not problems:
+            self.app.notify(_("Quote request rewritten: {path}").format(path=self.wizard.renewal.request_path))
+        return problems
 
     # -- keys --------------------------------------------------------------
     def action_pick_partner(self) -> None:

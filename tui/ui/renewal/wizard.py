@@ -180,6 +180,9 @@ class RenewalWizard(Dialog[str | None]):
         if self.step == 1:
             return
         self.current().collect()  # keep what was typed, even if not valid yet
+        problems = self.current().before_back()
+        if problems:
+            self.app.notify(problems[0], title=_("Not written"), severity="error", timeout=10)
         self.step -= 1
         self.save()
         await self.show_step_at_once()
@@ -250,6 +253,9 @@ class RenewalWizard(Dialog[str | None]):
         problems = self.current().collect()
         if not problems:
             problems = completion_problems(self.renewal, self.selected(), self.renewals.today, self.busy())
+        if not problems and self.query_one(StepPartner).out_of_date():
+            problems = [_("the quote request {path} no longer says what the renewal does: go back to step 4 "
+                          "(ctrl+b), which rewrites it").format(path=self.renewal.request_path)]
         if problems:
             self.say(problems, _("Before completing:"))
             return
