@@ -353,6 +353,10 @@ class RenewalsApp(TabHost, App):
         for pane in self.query(".data-pane"):
             if pane.is_mounted:  # one still being built reads the stored state when it is
                 pane.reload(keep_id)  # type: ignore[attr-defined]
+        for screen in list(self.screen_stack):  # the renewal wizard: its renewal may have changed elsewhere
+            stored_changed = getattr(screen, "stored_changed", None)
+            if stored_changed is not None:
+                stored_changed()
 
 
 def repositories_for(store: Store) -> tuple:

@@ -36,7 +36,7 @@ from tui.ui.renewal.step_growth import StepGrowth
 from tui.ui.renewal.step_partner import StepPartner
 from tui.ui.renewal.step_proof import StepProof
 from tui.ui.renewal.step_titles import short_step_titles
-from tui.ui.renewal.summary import CompletionSummary
+from tui.ui.renewal.summary import CompletionSummary, RenewalView
 from tui.ui.widgets.footer import KeysFooter
 from tui.ui.widgets.layout import BlankColumn, BlankSwitcher
 from tui.ui.widgets.screens import Dialog, focus_now, in_one_layout
@@ -228,6 +228,36 @@ class RenewalWizard(Dialog[str | None]):
         if self.typing_timer is not None:
             self.typing_timer.stop()
         self.typing_timer = self.set_timer(SAVE_AFTER_TYPING_SECONDS, self.keep)
+
+    def stored_changed(self) -> None:
+        """The data file changed: when another session changed this renewal, show that at once — reload
+        its answers as saved there, or close read-only when it was completed, cancelled or removed there."""
+        if self.completed or not self.renewal.id or not self.is_attached:
+            return
+        stored = self.repository.get(self.renewal.id)
+        if stored is not None and stored.revision == self.renewal.revision:
+            return
+        self.superseded = True  # nothing of this window's may be saved over it meanwhile
+        if self.typing_timer is not None:
+            self.typing_timer.stop()
+            self.typing_timer = None
+        while self.app.screen is not self:  # a dialog over the wizard was for the old answers
+            self.app.pop_screen()
+        if stored is None or not stored.status.is_open:
+            self.app.notify(_("Renewal {id} was {what} in another session; closed, nothing here was saved over "
+                              "it.").format(id=self.renewal.id,
+                                            what=stored.status.label if stored else _("removed")),
+                            severity="warning", timeout=10)
+            self.dismiss(None)
+            if stored is not None:
+                self.app.push_screen(RenewalView(stored))
+            return
+        self.renewal = self.last_saved = stored
+        self.superseded = False
+        self.reload_contracts()
+        self.show_step()
+        self.say([_("Renewal {id} was changed in another session: this window now shows it as saved there "
+                    "(step {n} there).").format(id=stored.id, n=stored.step)])
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if isinstance(event.widget, Input):
