@@ -139,7 +139,36 @@ async def test_a_stale_edit_is_refused_not_silently_overwritten(demo_db: Path, t
         await pilot.pause()
         stored = ContractRepository(Store(demo_db)).get("SEP-2021-0417")
         assert stored.notes == "changed elsewhere" and stored.quantity == 250
-        assert any("changed elsewhere" in n.message for n in app._notifications)
+        # The form stays open with what was typed, says what the other session changed, takes their
+        # value in the fields not typed in; ctrl+s again re-applies the typed values over theirs.
+        assert isinstance(app.screen, ContractForm)
+        assert app.screen.query_one("#field-quantity").value == "999"
+        assert app.screen.query_one("#field-notes").value == "changed elsewhere"
+        conflict = str(app.screen.query_one("#form-conflict").render())
+        assert "changed in another session" in conflict and "→ changed elsewhere" in conflict
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ContractForm)
+        stored = ContractRepository(Store(demo_db)).get("SEP-2021-0417")
+        assert stored.notes == "changed elsewhere" and stored.quantity == 999
+
+
+async def test_a_stale_edit_can_be_discarded_keeping_theirs(demo_db: Path, today) -> None:
+    from dataclasses import replace
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        other = ContractRepository(Store(demo_db))
+        current = other.get("SEP-2021-0417")
+        other.update(replace(current, quantity=300), today, base_revision=current.revision)
+        app.screen.query_one("#field-quantity").focus()
+        await pilot.press(*["backspace"] * 3, *"999", "ctrl+s")
+        await pilot.pause()
+        assert "Licences: 250 → 300" in str(app.screen.query_one("#form-conflict").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ContractForm)
+        assert ContractRepository(Store(demo_db)).get("SEP-2021-0417").quantity == 300
 
 
 async def test_usable_at_80x24(demo_db: Path, today) -> None:

@@ -301,13 +301,17 @@ class OverviewPane(BlankColumn):
             return
 
         def saved(contract: Contract | None) -> None:
-            if contract is not None:
-                self.write(
-                    lambda: self.renewals.contracts.update(
-                        contract, self.renewals.today, base_revision=original.revision, original_id=original.id),
-                    _("Saved {id}.").format(id=contract.id), keep_id=contract.id)
+            if contract is not None:  # the form stored it (a conflict keeps the form open, see ContractForm)
+                self.app.notify(_("Saved {id}.").format(id=contract.id))
+                self.renewals.data_changed(keep_id=contract.id)
 
-        self.app.push_screen(ContractForm(_("Edit {id}").format(id=original.id), original, self.id_taken), saved)
+        def write(contract: Contract, base_revision: int) -> None:
+            self.renewals.contracts.update(contract, self.renewals.today, base_revision=base_revision,
+                                           original_id=original.id)
+
+        self.app.push_screen(ContractForm(_("Edit {id}").format(id=original.id), original, self.id_taken,
+                                          write=write, reread=lambda: self.renewals.contracts.get(original.id)),
+                             saved)
 
     def action_delete(self) -> None:
         from tui.ui.confirm import ConfirmScreen
