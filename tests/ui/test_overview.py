@@ -221,3 +221,21 @@ async def test_form_messages_are_wrapped_in_full_with_the_valid_values_at_80x24(
         assert "'31.02.2026' is not a real date" in screen
         assert "unknown currency 'XYZ' (use one of BGN, CHF, CZK, DKK, EUR, GBP, HUF, NOK, PLN, RON, SEK, USD)" \
             in screen
+
+
+async def test_keys_typed_in_one_burst_across_a_tab_switch_all_go_to_the_new_tab(demo_db: Path, today) -> None:
+    """"4/backup" at once: the switch happens as "4" is read, so "/" and the rest are the Partners tab's."""
+    app = create_app(demo_db, today)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key, character in [("4", "4"), ("slash", "/"), *((c, c) for c in "backup")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.active_tab == "partners"
+        assert app.query_one("#partners-search", Input).value == "backup"
+        assert app.query_one("#overview-filter", Input).value == ""
+        await pilot.press("escape", "1", "slash", *"a4")  # typed in a text field, a digit is a character
+        await pilot.pause()
+        assert app.active_tab == "overview"
+        assert app.query_one("#overview-filter", Input).value == "a4"

@@ -73,12 +73,12 @@ class HelpScreen(Dialog[None]):
         return text
 
     def key_lines(self, text: Text, bindings) -> None:
-        """One line per key with what it does in words: the binding's tooltip, else its Footer label
-        (the wizard's ctrl+n is Next, and Complete… at step 5)."""
+        """One line per key: its Footer label and what it does in words (the binding's tooltip); the
+        wizard's ctrl+n is Next, and Complete… at step 5."""
         described: dict[str, list[str]] = {}
         for binding in bindings:
             if isinstance(binding, Binding) and binding.description:
-                words = binding.tooltip or binding.description
+                words = f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
                 descriptions = described.setdefault(binding.key, [])
                 if words not in descriptions:
                     descriptions.append(words)
