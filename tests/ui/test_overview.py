@@ -239,3 +239,20 @@ async def test_keys_typed_in_one_burst_across_a_tab_switch_all_go_to_the_new_tab
         await pilot.pause()
         assert app.active_tab == "overview"
         assert app.query_one("#overview-filter", Input).value == "a4"
+
+
+async def test_at_120x40_the_partner_name_shows_and_a_contract_in_an_open_renewal_is_marked(
+        demo_db: Path, today) -> None:
+    from tui.domain.renewal import new_renewal
+    from tui.store.renewals import RenewalRepository
+
+    RenewalRepository(Store(demo_db)).save(new_renewal(["SEP-2021-0417"], today), today)
+    app = create_app(demo_db, today)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.query_one(VirtualTable)
+        assert "Partner" in table.render_line(0).text
+        first, second = table.render_line(1).text, table.render_line(2).text
+        assert first.startswith("SEP-2021-0417") and "Zorvanta" in first and "EXPIRED ↻" in first
+        assert second.startswith("BE-2022-0112") and "↻" not in second
+        assert "in open renewal R-0001" in str(app.query_one("#overview-detail").render())

@@ -100,7 +100,7 @@ async def test_overview_at_80x24_stacks_the_detail_and_keeps_columns_status_and_
                                                   "Annual", "cost"]
         text = shown(app)
         assert "2 expired · due ≤30d 2 · ≤60d 3 · ≤90d 5 · yearly 37,980.00 EUR  54,275.00 RON" in text
-        assert "SEP-2021-0417 Endpoint Protecti…   250 2026-10-18   -40 EXPIRED  23,750.00 RON" in text
+        assert "SEP-2021-0417 Endpoint Protec…   250 2026-10-18   -40 EXPIRED    23,750.00 RON" in text
         assert " DUE " in text and " ACTIVE " in text
         table, detail = app.query_one("#overview-table"), app.query_one("#overview-detail")
         assert detail.region.y >= table.region.bottom and detail.region.x == table.region.x  # stacked
@@ -293,7 +293,7 @@ async def test_help_prints_the_keys_as_they_are_pressed(demo_db: Path, today) ->
         keys = {line.split("  ")[0] for line in lines if "  " in line}
         assert {"f1, ?", "^q", "^p", "/", "-", "+, =", "e, ⏎", "d, del", "space", "^n, pgdn"} <= keys, keys
         text = "\n".join(lines)
-        assert "^n, pgdn       Next / Complete…" in text and "⏎, e           Edit proof" in text  # the wizard's
+        assert "^n, pgdn       Next: " in text and " / Complete…: " in text and "⏎, e           Edit proof: " in text  # the wizard's
         for raw in ("question_mark", "minus", "plus", "equals_sign", "slash", "ctrl+"):
             assert raw not in text
 

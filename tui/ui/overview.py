@@ -36,7 +36,7 @@ def overview_columns() -> list[Column]:
         Column("quantity", _("Lic."), 5, align="right", keep=5),
         Column("end", _("End"), 10, keep=7),
         Column("days", _("Days"), 5, align="right", keep=6),
-        Column("status", _("Status"), 7, keep=9),
+        Column("status", _("Status"), 9, keep=9),  # "EXPIRED ↻": ↻ = in an open renewal
         Column("cost", _("Annual cost"), 14, align="right", keep=4),
         Column("partner", _("Partner"), 12, flex=True, keep=3),
     ]
@@ -109,7 +109,7 @@ class OverviewPane(BlankColumn):
         Binding("e,enter", "edit", _("Edit"), group=EDIT_GROUP, tooltip=_("Edit the highlighted contract")),
         Binding("d,delete", "delete", _("Delete"), group=EDIT_GROUP,
                 tooltip=_("Delete the highlighted contract (asks first)")),
-        Binding("i", "app.import", _("Import"), tooltip=_("Import a contracts CSV: check it, see what changes, ctrl+s")),
+        Binding("i", "app.import", _("Import"), tooltip=_("Import a contracts CSV: check it, see what would change, then import")),
         Binding("n", "renew", _("Renew"),
                 tooltip=_("New renewal of the marked contracts (none marked: the expired and due ones)")),
     ]
@@ -122,6 +122,8 @@ class OverviewPane(BlankColumn):
         self.rows: Sequence[Contract] = []
         self.count = 0  # contracts in the file
         self.marked: set[str] = set()  # contract ids picked for a partner assignment or a renewal
+        self.in_renewal: dict[str, str] = {}  # contract id -> the open renewal that holds it
+        self._renewal_repository = None  # made on the first reload (the storage modules load after start-up)
 
     @property
     def renewals(self) -> RenewalsApp:
@@ -151,7 +153,16 @@ class OverviewPane(BlankColumn):
                                      self.query_state)
         self.index, self.summary, self.count = data.index, data.summary, data.count
         self.marked &= {c.id for c in self.index.contracts}
+        self.in_renewal = self.open_renewals()
         self.refilter(keep_id, rows=data.rows)
+
+    def open_renewals(self) -> dict[str, str]:
+        """Contract id -> the open renewal (draft or requested) that holds it."""
+        if self._renewal_repository is None:
+            from tui.store.renewals import RenewalRepository
+
+            self._renewal_repository = RenewalRepository(self.renewals.store, self.renewals.contracts)
+        return self._renewal_repository.busy_contracts()
 
     def refilter(self, keep_id: str | None = None, rows: Sequence[Contract] | None = None) -> None:
         """Select and sort the rows for the query (`rows`: already selected for it)."""
@@ -201,7 +212,7 @@ class OverviewPane(BlankColumn):
             format_count(contract.quantity),
             format_date(contract.end),
             str(days_left(contract, app.today)),
-            (status.label.upper(), STATUS_TONE[status]),
+            (status.label.upper() + (" ↻" if contract.id in self.in_renewal else ""), STATUS_TONE[status]),
             format_money(contract.annual_cost, contract.currency),
             self.index.partner_label(contract),
         ]
@@ -239,7 +250,8 @@ class OverviewPane(BlankColumn):
         contract = self.current()
         app = self.renewals
         label = self.index.partner_label(contract) if contract else ""
-        self.query_one(ContractDetail).show(contract, app.today, label, app.notice_days)
+        renewal = self.in_renewal.get(contract.id, "") if contract else ""
+        self.query_one(ContractDetail).show(contract, app.today, label, app.notice_days, renewal)
 
     def on_virtual_table_cursor_moved(self, event: VirtualTable.CursorMoved) -> None:
         self.show_detail()
