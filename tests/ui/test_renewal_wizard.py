@@ -315,3 +315,34 @@ async def test_completion_is_refused_while_the_request_is_out_of_date(db: Path) 
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, CompletionSummary)
+
+
+async def test_contracts_with_different_partners_are_said_and_completion_offers_to_set_the_chosen_one(
+        db: Path) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_renewal(app, pilot)
+        await pilot.press("down", "down", "space", "t")  # B-1 (no partner) joins A-1 and A-2 (p0001)
+        assert wizard(app).renewal.contract_ids == ("A-1", "A-2", "B-1")
+        for _step in range(3):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert wizard(app).step == 4
+        said = seen(app, "#request-partner")
+        assert "Zorvanta Systems SRL" in said and "Not every contract has this partner (B-1 none)" in said
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("a", *"LC-NEW", "enter")
+        await pilot.pause()
+        await pilot.press("tab", *"PO-9", "tab", *"2026-11-27", "ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, CompletionSummary)
+        assert "p sets it on them all" in seen(app, "#summary-text")
+        await pilot.press("p")
+        await pilot.pause()
+        assert "B-1: " in seen(app, "#summary-text") and "partner ∅ → p0001" in seen(app, "#summary-text")
+        await pilot.press("y")
+        await pilot.pause()
+        assert not isinstance(app.screen, RenewalWizard)
+    stored = ContractRepository(Store(db))
+    assert [stored.get(i).partner for i in ("A-1", "A-2", "B-1")] == ["p0001", "p0001", "p0001"]

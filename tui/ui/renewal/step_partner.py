@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, Static
 from tui.domain.contract_validation import check_text
 from tui.domain.parsing import ParseError, parse_amount
 from tui.domain.quote_request import quote_request_text
-from tui.domain.renewal_plan import default_partner
+from tui.domain.renewal_plan import default_partner, other_partners
 from tui.formatting import current_styles, format_date, format_decimal
 from tui.i18n import _
 from tui.store.errors import StoreError
@@ -152,6 +152,12 @@ class StepPartner(WizardStep):
             line = _("Partner: {id} (not in the directory)").format(id=renewal.partner)
         else:
             line = _("Partner: none chosen — press p to search the partner directory")
+        others = other_partners(renewal, wizard.selected()) if renewal.partner else {}
+        if others:
+            names = wizard.renewals.partner_names()
+            listed = ", ".join(f"{cid} {names.get(p, p) if p else _('none')}" for cid, p in others.items())
+            line += "\n" + _("⚠ Not every contract has this partner ({listed}); completing offers to set it on "
+                             "them.").format(listed=listed)
         self.query_one("#request-partner", Static).update(line)
         text = self.request_text()
         self.query_one("#request-text", Static).update(text)

@@ -294,10 +294,12 @@ class RenewalWizard(Dialog[str | None]):
         pairs = planned_changes(self.renewal, self.selected())
         self.app.push_screen(CompletionSummary(self.renewal, pairs, self.quote()), self.apply)
 
-    def apply(self, confirmed: bool | None) -> None:
-        if not confirmed:
+    def apply(self, confirmed: Renewal | None) -> None:
+        """`confirmed`: the renewal as the summary confirmed it (with the choice of setting the partner)."""
+        if confirmed is None:
             self.say([_("Nothing was applied.")])
             return
+        self.update(set_partner=confirmed.set_partner)
         try:
             done = self.repository.complete(self.renewal, self.selected(), self.renewals.today)
         except RenewalRefused as refused:
