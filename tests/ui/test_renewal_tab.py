@@ -118,3 +118,32 @@ async def test_the_command_palette_starts_a_renewal(db: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert wizard(app).renewal.contract_ids == ("A-1", "A-2")
+
+
+async def test_at_80x24_the_renewal_list_shows_every_currencys_estimate_in_full(demo_db: Path) -> None:
+    from datetime import date as day
+
+    from tui.domain.renewal import new_renewal
+    from tui.domain.renewal_plan import try_quote
+
+    repository = RenewalRepository(Store(demo_db))
+    renewal = new_renewal(["SEP-2021-0417", "MG-2023-0050"], TODAY, to=day(2027, 12, 9))
+    contracts = [repository.contracts.get(i) for i in renewal.contract_ids]
+    quote = try_quote(renewal, contracts, TODAY)
+    assert set(quote.totals) == {"RON", "EUR"}
+    repository.save(replace_quote(renewal, quote), TODAY)
+    app = create_app(demo_db, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "2")  # not now to resuming the draft; the Renewal tab
+        await pilot.pause()
+        row = table_text(app, "#renewal-table").splitlines()[1]
+        from tui.formatting import format_money
+        for currency, total in quote.totals.items():
+            assert format_money(total, currency) in row, row
+
+
+def replace_quote(renewal, quote):
+    from dataclasses import replace
+
+    return replace(renewal, quote=quote)
