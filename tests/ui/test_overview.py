@@ -256,3 +256,20 @@ async def test_at_120x40_the_partner_name_shows_and_a_contract_in_an_open_renewa
         assert first.startswith("SEP-2021-0417") and "Zorvanta" in first and "EXPIRED ↻" in first
         assert second.startswith("BE-2022-0112") and "↻" not in second
         assert "in open renewal R-0001" in str(app.query_one("#overview-detail").render())
+
+
+async def test_at_80x24_the_summary_wraps_rather_than_cut_a_currency_total(demo_db: Path, today) -> None:
+    from decimal import Decimal
+
+    ContractRepository(Store(demo_db)).add(
+        make_contract("USD-1", currency="USD", unit_price=Decimal("1234.50"), quantity=10), today)
+    app = create_app(demo_db, today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        summary = " ".join(str(app.query_one("#overview-summary").render()).split())
+        for total in ("37,980.00 EUR", "54,275.00 RON", "12,345.00 USD"):
+            assert total in summary, summary
+        region = app.query_one("#overview-summary").region
+        shown = " ".join(strip.text for strip in app.screen._compositor.render_strips()[region.y:region.bottom])
+        for total in ("37,980.00 EUR", "54,275.00 RON", "12,345.00 USD"):
+            assert total in shown, shown
