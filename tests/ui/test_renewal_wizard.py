@@ -346,3 +346,20 @@ async def test_contracts_with_different_partners_are_said_and_completion_offers_
         assert not isinstance(app.screen, RenewalWizard)
     stored = ContractRepository(Store(db))
     assert [stored.get(i).partner for i in ("A-1", "A-2", "B-1")] == ["p0001", "p0001", "p0001"]
+
+
+async def test_notices_in_the_wizard_do_not_cover_its_totals_at_80x24(db: Path) -> None:
+    from textual.widgets._toast import Toast
+
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start_renewal(app, pilot)
+        await pilot.press("t")
+        app.notify("Draft R-0001 kept; resume it from the Renewal tab (2). A notice of three lines or so, "
+                   "as long as the wizard's longest.")
+        await wait_for(pilot, lambda: app.screen.query(Toast) and app.screen.query(Toast).first().region.height,
+                       "the notice shown")
+        toast = app.screen.query(Toast).first().region
+        totals = app.screen.query_one("#coterm-totals").region
+        assert "total 1,341.78 RON" in seen(app, "#coterm-totals")
+        assert not toast.overlaps(totals), (toast, totals)
