@@ -363,3 +363,17 @@ async def test_notices_in_the_wizard_do_not_cover_its_totals_at_80x24(db: Path) 
         totals = app.screen.query_one("#coterm-totals").region
         assert "total 1,341.78 RON" in seen(app, "#coterm-totals")
         assert not toast.overlaps(totals), (toast, totals)
+
+
+async def test_step_3_shows_ten_million_licences_and_their_cost_whole_at_80x24(db: Path) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_step_3(app, pilot)
+        await pilot.press("enter", "ctrl+u", *"10000000", "enter")  # 50 → 10,000,000
+        await pilot.pause()
+        rows = table_text(app, "#growth-contracts")
+        assert "10,000,000" in rows and "+9,999,950" in rows, rows
+        line = next(line for line in wizard(app).quote().lines if line.contract_id == "A-1")
+        from tui.formatting import format_decimal
+        assert format_decimal(line.total) in rows and format_decimal(line.additional_amount) in rows, rows
+        assert "…" not in "".join(r for r in rows.splitlines() if "A-1" in r)

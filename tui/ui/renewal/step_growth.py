@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from textual.app import ComposeResult
@@ -35,8 +37,9 @@ def product_columns() -> list[Column]:
     ]
 
 
-def contract_columns() -> list[Column]:
-    return [
+def contract_columns(widths: Sequence[int] = ()) -> list[Column]:
+    """`widths`: the widest cell of each column, so numbers are never cut (the product gives way)."""
+    columns = [
         Column("id", _("Contract"), 13, keep=9),
         Column("product", _("Product"), 10, flex=True, keep=2),
         Column("quantity", _("Lic."), 5, align="right", keep=7),
@@ -46,6 +49,8 @@ def contract_columns() -> list[Column]:
         Column("total", _("Line total"), 11, align="right", keep=8),
         Column("currency", "", 3, keep=7),
     ]
+    return [replace(c, width=max(c.width, width)) if c.align == "right" else c
+            for c, width in zip(columns, list(widths) + [0] * len(columns))]
 
 
 def signed_count(value: int) -> str:
@@ -109,10 +114,20 @@ class StepGrowth(WizardStep):
         self.lines = {line.contract_id: line for line in quote.lines} if quote else {}
         products = self.query_one("#growth-products", VirtualTable)
         products.set_row_count(len(self.products))
+        self.fit_contract_columns()
         self.query_one("#growth-contracts", VirtualTable).refresh()
         self.show_reason()
         money = " · ".join(format_money(v, k) for k, v in quote.totals.items()) if quote else "—"
         self.query_one("#growth-totals", Static).update(_("Quote total {money}").format(money=money))
+
+    def fit_contract_columns(self) -> None:
+        table = self.query_one("#growth-contracts", VirtualTable)
+        rows = [self.contract_cells(i) for i in range(len(self.rows))]
+        widths = [max((len(cell if isinstance(cell, str) else cell[0]) for cell in column), default=0)
+                  for column in zip(*rows)]
+        columns = contract_columns(widths)
+        if [c.width for c in columns] != [c.width for c in table.columns]:
+            table.set_columns(columns)
 
     def show_reason(self) -> None:
         index = self.query_one("#growth-products", VirtualTable).cursor_row
