@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -377,3 +378,15 @@ async def test_step_3_shows_ten_million_licences_and_their_cost_whole_at_80x24(d
         from tui.formatting import format_decimal
         assert format_decimal(line.total) in rows and format_decimal(line.additional_amount) in rows, rows
         assert "…" not in "".join(r for r in rows.splitlines() if "A-1" in r)
+
+
+async def test_a_new_renewal_is_stored_only_once_something_is_answered(db: Path) -> None:
+    app = create_app(db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_renewal(app, pilot)
+        await pilot.press("tab", "tab")  # through the fields, nothing typed
+        await pilot.pause()
+        assert RenewalRepository(Store(db)).all() == []
+        await pilot.press("ctrl+u", *"5", "tab")  # an uplift typed, the field left: stored
+        await pilot.pause()
+        assert [r.uplift for r in RenewalRepository(Store(db)).all()] == [Decimal("0.05")]

@@ -123,7 +123,6 @@ class OverviewPane(BlankColumn):
         self.count = 0  # contracts in the file
         self.marked: set[str] = set()  # contract ids picked for a partner assignment or a renewal
         self.in_renewal: dict[str, str] = {}  # contract id -> the open renewal that holds it
-        self._renewal_repository = None  # made on the first reload (the storage modules load after start-up)
 
     @property
     def renewals(self) -> RenewalsApp:
@@ -157,12 +156,11 @@ class OverviewPane(BlankColumn):
         self.refilter(keep_id, rows=data.rows)
 
     def open_renewals(self) -> dict[str, str]:
-        """Contract id -> the open renewal (draft or requested) that holds it."""
-        if self._renewal_repository is None:
-            from tui.store.renewals import RenewalRepository
+        """Contract id -> the open renewal (draft or requested) that holds it, as stored now (read afresh:
+        the Renewal tab writes through its own repository)."""
+        from tui.store.renewals import RenewalRepository  # here: the storage modules load after start-up
 
-            self._renewal_repository = RenewalRepository(self.renewals.store, self.renewals.contracts)
-        return self._renewal_repository.busy_contracts()
+        return RenewalRepository(self.renewals.store, self.renewals.contracts).busy_contracts()
 
     def refilter(self, keep_id: str | None = None, rows: Sequence[Contract] | None = None) -> None:
         """Select and sort the rows for the query (`rows`: already selected for it)."""

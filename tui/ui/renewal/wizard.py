@@ -69,6 +69,7 @@ class RenewalWizard(Dialog[str | None]):
         self.completed = False
         self.superseded = False  # the last save failed: the stored renewal moved on elsewhere, or is gone
         self.last_saved: Renewal | None = renewal if renewal.id else None
+        self.opened_as = renewal  # a new renewal is not stored until something is answered
         self.typing_timer: Timer | None = None
 
     @property
@@ -219,7 +220,7 @@ class RenewalWizard(Dialog[str | None]):
         if self.completed or self.superseded or not self.is_attached:
             return
         self.current().collect()
-        if not (self.renewal.id or self.renewal.contract_ids) or self.renewal == self.last_saved:
+        if not (self.renewal.id or self.renewal.contract_ids) or self.renewal in (self.last_saved, self.opened_as):
             return
         self.save()
 
