@@ -78,7 +78,8 @@ class HelpScreen(Dialog[None]):
         described: dict[str, list[str]] = {}
         for binding in bindings:
             if isinstance(binding, Binding) and binding.description:
-                words = f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
+                words = binding.tooltip if binding.tooltip.startswith(binding.description) else \
+                    f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
                 descriptions = described.setdefault(binding.key, [])
                 if words not in descriptions:
                     descriptions.append(words)

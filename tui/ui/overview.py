@@ -158,6 +158,8 @@ class OverviewPane(BlankColumn):
     def open_renewals(self) -> dict[str, str]:
         """Contract id -> the open renewal (draft or requested) that holds it, as stored now (read afresh:
         the Renewal tab writes through its own repository)."""
+        if getattr(self.renewals, "store", None) is None:  # painted from the start-up glance: no file read yet
+            return {}
         from tui.store.renewals import RenewalRepository  # here: the storage modules load after start-up
 
         return RenewalRepository(self.renewals.store, self.renewals.contracts).busy_contracts()
