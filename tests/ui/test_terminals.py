@@ -293,7 +293,7 @@ async def test_help_prints_the_keys_as_they_are_pressed(demo_db: Path, today) ->
         keys = {line.split("  ")[0] for line in lines if "  " in line}
         assert {"f1, ?", "^q", "^p", "/", "-", "+, =", "e, ⏎", "d, del", "space", "^n, pgdn"} <= keys, keys
         text = "\n".join(lines)
-        assert "^n, pgdn       Next: " in text and " / Complete…: " in text and "⏎, e           Edit proof: " in text  # the wizard's
+        assert "^n, pgdn       Next step" in text and " / Complete…: " in text and "⏎, e           Edit proof: " in text  # the wizard's
         for raw in ("question_mark", "minus", "plus", "equals_sign", "slash", "ctrl+"):
             assert raw not in text
 
