@@ -100,7 +100,7 @@ async def test_overview_at_80x24_stacks_the_detail_and_keeps_columns_status_and_
                                                   "Annual", "cost"]
         text = shown(app)
         assert "2 expired · due ≤30d 2 · ≤60d 3 · ≤90d 5 · yearly 37,980.00 EUR  54,275.00 RON" in text
-        assert "SEP-2021-0417 Endpoint Protec…   250 2026-10-18   -40 EXPIRED    23,750.00 RON" in text
+        assert "SEP-2021-0417 Endpoint Protect…   250 2026-10-18   -40 EXPIRED   23,750.00 RON" in text
         assert " DUE " in text and " ACTIVE " in text
         table, detail = app.query_one("#overview-table"), app.query_one("#overview-detail")
         assert detail.region.y >= table.region.bottom and detail.region.x == table.region.x  # stacked

@@ -36,7 +36,7 @@ def overview_columns() -> list[Column]:
         Column("quantity", _("Lic."), 5, align="right", keep=5),
         Column("end", _("End"), 10, keep=7),
         Column("days", _("Days"), 5, align="right", keep=6),
-        Column("status", _("Status"), 9, keep=9),  # "EXPIRED ↻": ↻ = in an open renewal
+        Column("status", _("Status"), 8, keep=9),  # "EXPIRED↻", "DUE    ↻": ↻ = in an open renewal
         Column("cost", _("Annual cost"), 14, align="right", keep=4),
         Column("partner", _("Partner"), 12, flex=True, keep=3),
     ]
@@ -212,7 +212,8 @@ class OverviewPane(BlankColumn):
             format_count(contract.quantity),
             format_date(contract.end),
             str(days_left(contract, app.today)),
-            (status.label.upper() + (" ↻" if contract.id in self.in_renewal else ""), STATUS_TONE[status]),
+            (f"{status.label.upper():<7}↻" if contract.id in self.in_renewal else status.label.upper(),
+             STATUS_TONE[status]),
             format_money(contract.annual_cost, contract.currency),
             self.index.partner_label(contract),
         ]
