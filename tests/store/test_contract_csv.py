@@ -66,6 +66,15 @@ def test_every_error_is_listed_with_file_line_and_column(tmp_path: Path) -> None
     assert f"{name}:6: id: 'SEP-1' is also on line 2" in problems
 
 
+def test_a_repeated_id_is_reported_even_when_its_row_has_other_errors(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "dup.csv", GOOD, "SEP-1,,0,,2027-02-30,1,XYZ,,,,")
+    problems = problems_of(path)
+    name = str(path)
+    assert f"{name}:3: product: is required" in problems
+    assert any(p.startswith(f"{name}:3: currency: unknown currency 'XYZ'") for p in problems)
+    assert f"{name}:3: id: 'SEP-1' is also on line 2" in problems
+
+
 def test_end_before_start_is_refused(tmp_path: Path) -> None:
     problems = problems_of(write_csv(tmp_path / "c.csv", "A,P,1,2026-01-02,2026-01-01,1,RON,,,,"))
     assert problems == [f"{tmp_path / 'c.csv'}:2: end: end is before start (2026-01-02)"]

@@ -43,6 +43,18 @@ async def test_f1_and_question_mark_open_help_with_keys_and_renewal_steps(demo_d
             assert not isinstance(app.screen, HelpScreen)
 
 
+async def test_help_explains_every_key_in_words(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        text = str(app.screen.query_one("#help-text").render())
+        assert "Show all → expired + due → expired only" in text
+        key_lines = [line for line in text.splitlines() if line.startswith("  ")]
+        assert len(key_lines) > 40
+        terse = [line for line in key_lines if len(line[17:].split()) < 3]
+        assert not terse, terse
+
+
 async def test_settings_change_what_is_shown_and_persist(demo_db: Path, today) -> None:
     app = create_app(demo_db, today)
     async with app.run_test(size=SIZE) as pilot:

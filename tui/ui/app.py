@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
+from textual.widgets import Input
 
 from tui.i18n import _
 from tui.domain.settings import Settings
@@ -45,15 +46,24 @@ class RenewalsApp(TabHost, App):
     TITLE = "renewals"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
-        Binding("1", "show_tab('overview')", _("Overview"), show=False, id="tab.overview"),
-        Binding("2", "show_tab('renewal')", _("Renewal"), show=False, id="tab.renewal"),
-        Binding("3", "show_tab('forecast')", _("Forecast"), show=False, id="tab.forecast"),
-        Binding("4", "show_tab('partners')", _("Partners"), show=False, id="tab.partners"),
+        # Priority: the switch happens as the key is read, so the keys after it in one burst ("4/backup"
+        # over a slow link) go to the new tab; in a text field or a dialog they are not tab keys
+        # (check_action), and the key goes on as before.
+        Binding("1", "show_tab('overview')", _("Overview"), show=False, id="tab.overview", priority=True,
+                tooltip=_("Show the Overview tab")),
+        Binding("2", "show_tab('renewal')", _("Renewal"), show=False, id="tab.renewal", priority=True,
+                tooltip=_("Show the Renewal tab")),
+        Binding("3", "show_tab('forecast')", _("Forecast"), show=False, id="tab.forecast", priority=True,
+                tooltip=_("Show the Forecast tab")),
+        Binding("4", "show_tab('partners')", _("Partners"), show=False, id="tab.partners", priority=True,
+                tooltip=_("Show the Partners tab")),
         # Priority: help and quit work from inside the wizard and dialogs too (a text field still
         # takes a typed "?"). F2 is in the help and the palette; the Footer keeps its room for the tab's keys.
-        Binding("f1,question_mark", "help", _("Help"), id="app.help", priority=True),
-        Binding("f2", "settings", _("Settings"), show=False, id="app.settings"),
-        Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True),
+        Binding("f1,question_mark", "help", _("Help"), id="app.help", priority=True,
+                tooltip=_("This help: every key, and the renewal steps")),
+        Binding("f2", "settings", _("Settings"), show=False, id="app.settings",
+                tooltip=_("Settings: formats, notice window, fee, headroom, theme")),
+        Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True, tooltip=_("Quit the app")),
     ]
     COMMANDS = App.COMMANDS | {JumpProvider}
 
@@ -246,6 +256,11 @@ class RenewalsApp(TabHost, App):
         return self.partners.names()
 
     # -- help, settings, palette -------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_tab":
+            return self.screen is self.screen_stack[0] and not isinstance(self.screen.focused, Input)
+        return True
+
     def action_help(self) -> None:
         """F1 / ? open the help, and close it again (the keys are priority bindings, so they come here first)."""
         from tui.ui.help_screen import HelpScreen
@@ -351,6 +366,10 @@ class RenewalsApp(TabHost, App):
         for pane in self.query(".data-pane"):
             if pane.is_mounted:  # one still being built reads the stored state when it is
                 pane.reload(keep_id)  # type: ignore[attr-defined]
+        for screen in list(self.screen_stack):  # the renewal wizard: its renewal may have changed elsewhere
+            stored_changed = getattr(screen, "stored_changed", None)
+            if stored_changed is not None:
+                stored_changed()
 
 
 def repositories_for(store: Store) -> tuple:

@@ -34,9 +34,9 @@ def parse_certificate(text: str) -> str:
 class StepConfirm(WizardStep):
     number = 5
     BINDINGS = [
-        Binding("enter,e", "edit", _("Certificate")),
-        Binding("a", "all", _("Same for all")),
-        Binding("t", "today", _("Confirmed today")),
+        Binding("enter,e", "edit", _("Certificate"), tooltip=_("Type the contract's new licence certificate")),
+        Binding("a", "all", _("Same for all"), tooltip=_("One new certificate for every contract")),
+        Binding("t", "today", _("Confirmed today"), tooltip=_("The order was confirmed today")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -80,8 +80,11 @@ class StepConfirm(WizardStep):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.collect()
+        problems = self.collect()
+        self.wizard.typed()
         self.show_status()
+        if event.input.id == "confirm-order" and problems:  # refused at once (e.g. too long), said
+            self.wizard.say(problems, _("Not taken:"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -119,6 +122,7 @@ class StepConfirm(WizardStep):
         certificates = dict(self.wizard.renewal.certificates)
         certificates.update({c.id: certificate for c in contracts})
         self.wizard.update(certificates=certificates)
+        self.wizard.keep()
         self.query_one(VirtualTable).refresh()
         self.show_status()
 
