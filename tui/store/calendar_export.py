@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta, timezone
+from urllib.parse import quote
 
 from icalendar import Alarm, Calendar, Event
 
@@ -15,8 +16,13 @@ DEFAULT_ALARM_DAYS = (90, 60, 30)
 
 
 def event_uid(contract: Contract) -> str:
-    """Stable per contract: re-importing the file updates the event instead of adding a copy."""
-    return f"contract-{contract.id}@renewal-planner"
+    """Stable per contract: re-importing the file updates the event instead of adding a copy.
+
+    The id is percent-encoded (UTF-8) but for letters, digits and `-._~`: calendar programs drop or
+    replace a non-ASCII UID and disagree on unescaping `\\,` `\\;`.  An id made only of those
+    characters (every demo id) keeps the UID it always had; `%` itself is encoded, so no two ids meet.
+    """
+    return f"contract-{quote(contract.id, safe='-._~')}@renewal-planner"
 
 
 def contracts_calendar(contracts: Iterable[Contract], today: date,
