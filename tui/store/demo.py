@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import replace
 from datetime import date, timedelta
 from importlib.resources import as_file, files
@@ -15,11 +17,13 @@ from tui.store.contract_csv import plan_contract_import
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.store.partners import PartnerRepository
+from tui.store.quote_requests import FOLDER_NAME as QUOTE_REQUESTS
 from tui.store.usage import UsageRepository
 from tui.store.usage_csv import plan_usage_import
 
 # The shipped demo files are written as if today were this day.
 DEMO_ANCHOR = date(2026, 1, 1)
+DEMO_FOLDER_PREFIX = "renewals-demo-"
 
 
 def data_file(name: str):
@@ -50,6 +54,23 @@ def demo_usage(today: date, products: list[str]) -> list[UsageSample]:
         if other is None or other.in_use < sample.in_use:
             moved[duplicate_key(sample)] = sample
     return list(moved.values())
+
+
+def create_temporary_demo(today: date) -> Path:
+    """A fresh demo data file in a new `renewals-demo-*` temporary folder (see remove_demo_folder)."""
+    path = Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX)) / "demo.json"
+    create_demo_database(path, today).close()
+    return path
+
+
+def remove_demo_folder(folder: Path) -> bool:
+    """Delete a temporary demo folder, unless a quote request was written in it: then it is kept for
+    the user (True)."""
+    requests = folder / QUOTE_REQUESTS
+    if requests.is_dir() and any(requests.iterdir()):
+        return True
+    shutil.rmtree(folder, ignore_errors=True)
+    return False
 
 
 def create_demo_database(path: Path, today: date) -> Store:
