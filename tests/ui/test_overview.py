@@ -8,6 +8,7 @@ from textual import events
 from textual.widgets import Input
 
 from tests.conftest import make_contract
+from tests.ui.notices import notices
 from tui.domain.contract_query import Show, SortOrder
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
@@ -30,7 +31,7 @@ async def test_rows_start_soonest_end_first_and_the_start_notification_sums_up(d
         pane = app.query_one(OverviewPane)
         ends = [c.end for c in pane.rows]
         assert ends == sorted(ends) and len(ends) == 25
-        assert any("2 expired, 2 due within 30 days" in n.message for n in app._notifications)
+        assert any("2 expired, 2 due within 30 days" in n for n in notices(app))
         first = app.query_one(VirtualTable).render_line(1).text
         assert "SEP-2021-0417" in first and "EXPIRED" in first
 
@@ -138,7 +139,7 @@ async def test_a_stale_edit_is_refused_not_silently_overwritten(demo_db: Path, t
         await pilot.pause()
         stored = ContractRepository(Store(demo_db)).get("SEP-2021-0417")
         assert stored.notes == "changed elsewhere" and stored.quantity == 250
-        assert any("changed elsewhere" in n.message for n in app._notifications)
+        assert any("changed elsewhere" in n for n in notices(app))
 
 
 async def test_usable_at_80x24(demo_db: Path, today) -> None:
