@@ -178,12 +178,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         today = resolve_today(args.today)
         if args.demo:
-            import tempfile
+            import atexit
 
-            from tui.store.demo import create_demo_database
+            from tui.store.demo import create_temporary_demo
 
-            db_path = Path(tempfile.mkdtemp(prefix="renewals-demo-")) / "demo.json"
-            create_demo_database(db_path, today).close()
+            db_path = create_temporary_demo(today)
+            atexit.register(remove_demo_on_exit, db_path.parent)
         else:
             db_path = resolve_db_path(args.db)
         ctx = CliContext(db_path=db_path, today=today)
@@ -213,6 +213,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # the data file's path is too long, not permitted, …
         return report.failed(_("renewals: {path}: {problem}").format(
             path=error.filename or args.db or "", problem=error.strerror or error), 2)
+
+
+def remove_demo_on_exit(folder: Path) -> None:
+    """`--demo`'s temporary folder goes when the process ends; one holding a quote request stays."""
+    from tui.store.demo import remove_demo_folder
+    from tui.store.quote_requests import FOLDER_NAME
+
+    if remove_demo_folder(folder):
+        print(printable_lines(_("renewals: the demo's quote requests are kept in {folder}").format(
+            folder=folder / FOLDER_NAME)), file=sys.stderr)
 
 
 def open_app(ctx: CliContext) -> RenewalsApp:

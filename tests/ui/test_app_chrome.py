@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.command import CommandList
 
 from tests.conftest import write_csv
+from tests.ui.waiting import wait_for
 from tui.store.database import Store
 from tui.store.settings import SettingsRepository
 from tui.ui.app import create_app
@@ -19,16 +20,9 @@ from tui.ui.widgets.virtual_table import VirtualTable
 SIZE = (100, 30)
 
 
-async def wait_until(pilot, condition, attempts: int = 100) -> None:
-    """Let the app run until `condition()` holds (the palette searches asynchronously)."""
-    for _ in range(attempts):
-        try:
-            if condition():
-                return
-        except Exception:
-            pass
-        await pilot.pause(0.01)
-    raise AssertionError("condition never became true")
+async def wait_until(pilot, condition) -> None:
+    """Let the app run until `condition()` holds (the palette searches asynchronously); fail loudly if never."""
+    await wait_for(condition, pilot=pilot)
 
 
 async def test_f1_and_question_mark_open_help_with_keys_and_renewal_steps(demo_db: Path, today) -> None:

@@ -10,6 +10,7 @@ from textual import events
 from textual.widgets import Input
 
 from tests.conftest import make_contract
+from tests.ui.notices import notices
 from tui.domain.contract_query import Show, SortOrder
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
@@ -35,7 +36,7 @@ async def test_rows_start_soonest_end_first_and_the_start_notification_sums_up(d
         pane = app.query_one(OverviewPane)
         ends = [c.end for c in pane.rows]
         assert ends == sorted(ends) and len(ends) == 25
-        assert any("2 expired, 2 due within 30 days" in n.message for n in app._notifications)
+        assert any("2 expired, 2 due within 30 days" in n for n in notices(app))
         first = app.query_one(VirtualTable).render_line(1).text
         assert "SEP-2021-0417" in first and "EXPIRED" in first
 
@@ -52,8 +53,8 @@ async def test_the_summary_and_the_start_notification_follow_the_notice_window(t
         await pilot.pause()
         summary = str(app.query_one("#overview-summary").render())
         assert "due ≤30d 0 · ≤60d 1 · yearly" in summary
-        assert any(n.message == "1 due within 60 days" for n in app._notifications)
-        assert not any("90" in n.message for n in app._notifications)
+        assert "1 due within 60 days" in notices(app)
+        assert not any("90" in n for n in notices(app))
 
 
 async def test_filter_narrows_as_you_type_ignoring_case_and_diacritics(tmp_path: Path, today) -> None:

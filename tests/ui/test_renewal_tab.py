@@ -9,7 +9,9 @@ import pytest
 from textual.command import CommandList
 
 from tests.conftest import TODAY
+from tests.ui.notices import notices
 from tests.ui.renewal_helpers import SIZE, make_renewal_db, seen, start_renewal, table_text, to_step_3, wizard
+from tests.ui.waiting import wait_for
 from tui.domain.renewal import RenewalStatus
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
@@ -88,7 +90,7 @@ async def test_a_contract_deleted_since_the_draft_was_saved_is_left_out_on_resum
         await pilot.press("y")
         await pilot.pause()
         assert wizard(restarted).renewal.contract_ids == ("A-1",)
-        assert any("left out of the renewal: A-2" in n.message for n in restarted._notifications)
+        assert any("left out of the renewal: A-2" in n for n in notices(restarted))
 
 
 async def test_the_partner_can_be_searched_from_step_4(db: Path) -> None:
@@ -111,10 +113,8 @@ async def test_the_command_palette_starts_a_renewal(db: Path) -> None:
     app = create_app(db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p", *"start a renewal")
-        for _attempt in range(200):  # the palette searches asynchronously
-            if app.screen.query_one(CommandList).option_count:
-                break
-            await pilot.pause(0.01)
+        await wait_for(lambda: app.screen.query_one(CommandList).option_count, "the palette's search results",
+                       pilot=pilot)  # the palette searches asynchronously
         await pilot.press("enter")
         await pilot.pause()
         assert wizard(app).renewal.contract_ids == ("A-1", "A-2")

@@ -12,6 +12,7 @@ from textual import events
 from textual.widgets import Input
 
 from tests.conftest import TODAY
+from tests.ui.notices import notices
 from tests.ui.renewal_helpers import (
     SIZE, T, make_renewal_db, seen, start_renewal, table_text, to_step_3, type_into, wizard,
 )
@@ -87,8 +88,7 @@ async def test_all_five_steps_then_completing_updates_contracts_history_and_expo
         assert not isinstance(app.screen, RenewalWizard)
         assert app.active_tab == "renewal"
         assert "completed" in table_text(app, "#renewal-table")
-        assert any("Renewal R-0001 completed: 2 contracts now end on 2027-12-15." in n.message
-                   for n in app._notifications)
+        assert "Renewal R-0001 completed: 2 contracts now end on 2027-12-15." in notices(app)
 
     stored = ContractRepository(Store(db))
     one, two, other = stored.get("A-1"), stored.get("A-2"), stored.get("B-1")

@@ -41,6 +41,7 @@ async def settle(app, pilot) -> None:
         footer = app.screen.query(Footer)
         if not keys and (not footer or all(item.region.width for item in footer_items(footer.first()))):
             return
+    raise AssertionError("the Footer was not rebuilt and laid out after 50 pauses")
 
 
 def footer_items(footer: Footer) -> list[Widget]:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY
+from tests.ui.notices import notices
 from tests.ui.renewal_helpers import make_renewal_db, seen, table_text, to_step_3, wizard
 from tui.domain.renewal import RenewalStatus, new_renewal
 from tui.domain.renewal_plan import try_quote
@@ -65,7 +66,7 @@ def csv_file(tmp_path: Path, name: str, *lines: str) -> Path:
 
 
 def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    return list(notices(app))
 
 
 def lines_of(app, selector: str) -> list[str]:

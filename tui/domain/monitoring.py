@@ -10,7 +10,7 @@ from enum import IntEnum
 from tui.domain.contract import Contract
 from tui.domain.status import days_left
 from tui.domain.text import printable
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 MAX_NAMED = 5  # contract ids named in the status line before "…"
 
@@ -70,5 +70,6 @@ def check_contracts(contracts: Sequence[Contract], today: date, *, warning_days:
         state = CheckState.WARNING
     else:
         state = CheckState.OK
-        parts.append(_("{n} contracts, none ending within {days} days").format(n=len(contracts), days=warning_days))
+        parts.append(ngettext("{n} contract, none ending within {days} days", "{n} contracts, none ending within {days} days",
+                              len(contracts)).format(n=len(contracts), days=warning_days))
     return CheckResult(state, "; ".join(parts), perfdata)

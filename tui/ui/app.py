@@ -244,7 +244,19 @@ class RenewalsApp(TabHost, App):
             self.input_waiting -= 1
         if isinstance(event, events.Paste):
             event.text = without_control_chars(event.text)
+        elif isinstance(event, events.Key) and event.character == "\u200d" and self._typed_into_field(event):
+            return
         await super().on_event(event)
+
+    def _typed_into_field(self, event: events.Key) -> bool:
+        """Textual types only printable keys, and the zero-width joiner that makes 👨 + 💻 one emoji is not."""
+        from textual.widgets import Input
+
+        field = self.focused
+        if not isinstance(field, Input) or event.character is None:
+            return False
+        field.call_later(field.insert_text_at_cursor, event.character)  # after the keys already sent to it
+        return True
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:

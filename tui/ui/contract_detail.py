@@ -10,7 +10,7 @@ from textual.widgets import Static
 from tui.domain.contract import Contract, change_text
 from tui.domain.status import Status, days_left, losses_if_not_renewed, status_of
 from tui.formatting import format_count, format_date, format_money, format_unit_price
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 
 def field_labels() -> dict[str, str]:
@@ -30,7 +30,8 @@ def describe_contract(contract: Contract, today: date, partner_label: str, notic
     text = Text()
     text.append(f"{contract.id}\n", style="bold")
     left = days_left(contract, today)
-    when = (_("ended {n} days ago").format(n=-left) if left < 0 else _("{n} days left").format(n=left))
+    when = (ngettext("ended {n} day ago", "ended {n} days ago", -left).format(n=-left) if left < 0
+            else ngettext("{n} day left", "{n} days left", left).format(n=left))
     text.append(f"{status.label.upper()} · {when}\n", style="bold")
     if renewal:
         text.append(_("↻ in open renewal {id} (Renewal tab, 2)").format(id=renewal) + "\n")

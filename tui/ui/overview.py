@@ -15,7 +15,7 @@ from tui.domain.contract import Contract
 from tui.domain.contract_query import ContractIndex, ContractQuery
 from tui.domain.status import PortfolioSummary, Status, days_left, status_of, summarize, summarize_end_dates
 from tui.formatting import format_count, format_date, format_money
-from tui.i18n import _
+from tui.i18n import _, ngettext
 from tui.store.errors import StoreError
 from tui.store.glance import Glance
 from tui.ui.contract_detail import ContractDetail
@@ -340,7 +340,9 @@ class OverviewPane(BlankColumn):
                 self.write(lambda: self.renewals.contracts.delete(contract.id, base_revision=contract.revision),
                            _("Deleted {id}.").format(id=contract.id))
 
-        question = _("Delete contract {id} ({product}, {n} licences)? Its history goes with it.").format(
+        question = ngettext("Delete contract {id} ({product}, {n} licence)? Its history goes with it.",
+                            "Delete contract {id} ({product}, {n} licences)? Its history goes with it.",
+                            contract.quantity).format(
             id=contract.id, product=contract.product, n=contract.quantity)
         self.app.push_screen(ConfirmScreen(question, yes=_("Delete")), answered)
 

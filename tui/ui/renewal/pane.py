@@ -214,6 +214,8 @@ class RenewalPane(BlankColumn):
                 self.app.notify(_("Renewal {id} cancelled; no contract was changed.").format(id=renewal.id))
             self.reload(keep_id=renewal.id)
 
-        self.app.push_screen(ConfirmScreen(_("Cancel renewal {id} ({n} contracts)? The contracts stay as they "
-                                             "are; the record is kept as cancelled.").format(
+        self.app.push_screen(ConfirmScreen(ngettext(
+            "Cancel renewal {id} ({n} contract)? The contract stays as it is; the record is kept as cancelled.",
+            "Cancel renewal {id} ({n} contracts)? The contracts stay as they are; the record is kept as cancelled.",
+            len(renewal.contract_ids)).format(
             id=renewal.id, n=len(renewal.contract_ids)), yes=_("Cancel renewal")), answered)

@@ -11,7 +11,7 @@ from tui.domain.contract import Contract
 from tui.domain.contract_validation import check_text
 from tui.domain.parsing import ParseError
 from tui.formatting import date_placeholder, format_count, format_date
-from tui.i18n import _
+from tui.i18n import _, ngettext
 from tui.ui.renewal.step_base import WizardStep, read_date
 from tui.ui.renewal.value_form import ValueForm
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
@@ -105,7 +105,7 @@ class StepConfirm(WizardStep):
         missing = sum(1 for c in self.rows if not renewal.certificates.get(c.id, "").strip())
         parts = []
         if missing:
-            parts.append(_("{n} certificates missing").format(n=missing))
+            parts.append(ngettext("{n} certificate missing", "{n} certificates missing", missing).format(n=missing))
         if not renewal.order.strip():
             parts.append(_("order / PO missing"))
         if renewal.confirmed_on is None:

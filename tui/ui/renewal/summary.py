@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from tui.domain.renewal_plan import describe_changes, other_partners, planned_changes
 from tui.formatting import format_count, format_date, format_money
-from tui.i18n import _
+from tui.i18n import _, ngettext
 from tui.ui.widgets.screens import Dialog
 
 
@@ -139,7 +139,9 @@ class RenewalView(Dialog[None]):
             with VerticalScroll(id="summary-scroll"):
                 lines = list(renewal.contract_ids)
                 if renewal.quote is not None:
-                    lines = [_("{id} {product}: end {end} → {to}; {n} licences; {total}").format(
+                    lines = [ngettext("{id} {product}: end {end} → {to}; {n} licence; {total}",
+                                      "{id} {product}: end {end} → {to}; {n} licences; {total}",
+                                      line.quantity + line.added).format(
                         id=line.contract_id, product=line.product, end=format_date(line.end),
                         to=format_date(renewal.quote.to), n=format_count(line.quantity + line.added),
                         total=format_money(line.total, line.currency)) for line in renewal.quote.lines]
