@@ -117,3 +117,23 @@ def test_percent(value, en_text, ro_text):
     assert format_percent(value) == en_text
     use_styles(Styles(number="ro"))
     assert format_percent(value) == ro_text
+
+
+def test_a_unit_price_shows_up_to_its_four_decimals():
+    from tui.formatting import format_unit_price
+
+    assert [format_unit_price(D(v)) for v in ("0.001", "95", "12.5", "0.12345", "1234.5678")] == \
+        ["0.001", "95.00", "12.50", "0.1235", "1,234.5678"]
+    use_styles(Styles(number="ro"))
+    assert format_unit_price(D("0.001")) == "0,001"
+
+
+def test_history_values_follow_the_formats():
+    from tui.domain.contract import FieldChange, change_text
+
+    use_styles(Styles(date="ro", number="ro"))
+    assert change_text(FieldChange("end", "2026-10-18", "2027-10-18")) == ("18.10.2026", "18.10.2027")
+    assert change_text(FieldChange("unit_price", "1234.5", "0.001")) == ("1.234,50", "0,001")
+    assert change_text(FieldChange("quantity", "1000", "")) == ("1.000", "∅")
+    assert change_text(FieldChange("notes", "a", "not-a-date")) == ("a", "not-a-date")
+    assert change_text(FieldChange("start", "", "garbage")) == ("∅", "garbage")

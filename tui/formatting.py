@@ -48,6 +48,11 @@ def format_date(value: date | None) -> str:
     return value.strftime(DATE_STYLES[_styles.date])
 
 
+def date_placeholder() -> str:
+    """How a date is typed in the current style: `YYYY-MM-DD` or `DD.MM.YYYY` (both are accepted)."""
+    return {"iso": "YYYY-MM-DD", "ro": "DD.MM.YYYY"}[_styles.date]
+
+
 def format_decimal(value: Decimal, places: int = 2) -> str:
     """`1234.5` -> `1,234.50` (en) or `1.234,50` (ro)."""
     quantum = Decimal(1).scaleb(-places)
@@ -60,6 +65,12 @@ def format_decimal(value: Decimal, places: int = 2) -> str:
 def format_money(value: Decimal, currency: str) -> str:
     """An amount with its currency after it, as both styles write it."""
     return f"{format_decimal(value)} {currency}"
+
+
+def format_unit_price(value: Decimal) -> str:
+    """A price per licence: two decimals, or up to the four a price may have (`0.001` stays `0.001`)."""
+    places = min(4, max(2, -value.normalize().as_tuple().exponent)) if value.is_finite() else 2
+    return format_decimal(value, places)
 
 
 def format_count(value: int) -> str:

@@ -13,6 +13,8 @@ from tui.cli import main
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.store.demo import create_demo_database
+from tui.store.settings import SettingsRepository
+from tui.domain.settings import Settings
 
 TODAY = date(2026, 11, 27)
 
@@ -47,7 +49,7 @@ def test_perfdata_counts_expired_and_due(capsys, tmp_path: Path) -> None:
     status, out = check(capsys, path)
     assert status == 2
     perf = out.split(" | ")[1].split()
-    assert perf == ["expired=1;;1;0", "due_critical=1;;1;0", "due_warning=1;1;;0", "contracts=4;;;0"]
+    assert perf == ["expired=1;;0;0", "due_critical=1;;0;0", "due_warning=1;0;;0", "contracts=4;;;0"]
     assert "C-0" in out and "1 expired" in out
 
 
@@ -57,9 +59,18 @@ def test_thresholds_are_options(capsys, tmp_path: Path) -> None:
     assert check(capsys, path, "--warning", "10", "--critical", "5")[0] == 0
 
 
+def test_the_warning_threshold_defaults_to_the_notice_window(capsys, tmp_path: Path) -> None:
+    path = db_with(tmp_path, TODAY + timedelta(days=75))
+    assert check(capsys, path)[0] == 1  # the default notice window: 90 days
+    SettingsRepository(Store(path)).save(Settings(notice_days=60))
+    status, out = check(capsys, path)
+    assert status == 0 and "none ending within 60 days" in out
+    assert check(capsys, path, "--warning", "90")[0] == 1
+
+
 def test_missing_or_damaged_database_is_unknown(capsys, tmp_path: Path) -> None:
     status, out = check(capsys, tmp_path / "missing.json")
-    assert status == 3 and out.startswith("RENEWALS UNKNOWN - no data file at")
+    assert status == 3 and out.startswith(f"RENEWALS UNKNOWN - {tmp_path / 'missing.json'}: no such data file")
     damaged = tmp_path / "damaged.json"
     damaged.write_text("{")
     status, out = check(capsys, damaged)

@@ -33,6 +33,7 @@ def test_global_options_work_before_or_after_the_subcommand(capsys, demo_db: Pat
 
 
 def test_due_exits_0_when_nothing_is_due(capsys, tmp_path: Path) -> None:
+    Store(tmp_path / "empty.json").create()
     status, out, _ = run(capsys, "due", "--db", str(tmp_path / "empty.json"), "--today", TODAY)
     assert status == 0 and "Nothing expired or due" in out
 
@@ -71,6 +72,16 @@ def test_a_bad_import_lists_every_error_and_writes_nothing(capsys, demo_db: Path
     assert f"{csv_file}:3: product: is required" in err
     assert f"{csv_file}:3: end:" in err
     assert demo_db.read_bytes() == before
+
+
+def test_an_unknown_partner_id_is_refused_naming_the_valid_choice(capsys, tmp_path: Path) -> None:
+    db = tmp_path / "db.json"
+    csv_file = write_csv(tmp_path / "c.csv", "A-1,Backup Exec,3,,2027-01-31,410,RON,p9999,,,",
+                         "A-2,Backup Exec,3,,2027-01-31,410,RON,p0001,,,")
+    status, _, err = run(capsys, "import", "contracts", str(csv_file), "--db", str(db), "--today", TODAY)
+    assert status == 1
+    assert f"{csv_file}:2: partner: unknown partner 'p9999': use an id from the partner directory (p0001 … " in err
+    assert ":3:" not in err and not db.exists()
 
 
 def test_export_then_import_again_changes_nothing(capsys, demo_db: Path) -> None:

@@ -18,6 +18,8 @@ from tui.domain.renewal import new_renewal
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.store.renewals import RenewalRepository
+from tui.store.settings import SettingsRepository
+from tui.domain.settings import Settings
 
 DAY = TODAY.isoformat()
 
@@ -77,6 +79,8 @@ def test_text_names_the_method_and_prints_totals(capsys, db: Path) -> None:
     (("--to", "2027-12-31", "C-1", "--uplift", "abc"), "--uplift: 'abc' is not a number"),
     (("--to", "2027-12-31", "C-1", "--format", "xml"), "--format must be text or json"),
     (("--to", "2027-12-31", "C-1", "--uplift"), "--uplift: expected one argument"),
+    (("--to", "2026-03-31", "C-1"), "the co-term date T (2026-03-31) must be after today (2026-11-27)"),
+    (("--to", DAY, "C-1"), "must be after today"),
 ])
 def test_mistakes_exit_1_with_a_clear_message(capsys, db: Path, argv, message) -> None:
     before = db.read_bytes()
@@ -88,6 +92,14 @@ def test_mistakes_exit_1_with_a_clear_message(capsys, db: Path, argv, message) -
     assert status == 1
     assert message in err and out == ""
     assert db.read_bytes() == before
+
+
+def test_errors_follow_the_date_format(capsys, db: Path) -> None:
+    SettingsRepository(Store(db)).save(Settings(date_format="ro"))
+    status, _out, err = run(capsys, "coterm", "--db", str(db), "--today", DAY, "--to", "2026-12-31", "C-1", "C-2")
+    assert status == 1 and "contract C-2 ends on 15.01.2027, after 31.12.2026" in err
+    status, _out, err = run(capsys, "coterm", "--db", str(db), "--today", DAY, "--to", "2026-11-01", "C-1")
+    assert status == 1 and "the co-term date T (01.11.2026) must be after today (27.11.2026)" in err
 
 
 def test_export_renewals_as_json_and_csv(capsys, db: Path) -> None:

@@ -15,8 +15,8 @@ from tui.store.settings import SettingsRepository
 from tui.store.usage import UsageRepository
 
 TODAY = "2026-11-27"
-JSON_KEYS = ["product", "method", "reason", "backtest_mae", "history", "forecast", "owned", "recommended",
-             "to_buy", "surplus"]
+JSON_KEYS = ["product", "method", "reason", "backtest_mae", "history", "forecast", "horizon", "owned",
+             "owned_today", "latest_sample", "recommended", "to_buy", "surplus"]
 
 
 def forecast_json(capsys, db: Path, *options: str) -> dict:
@@ -62,11 +62,29 @@ def test_text_output_names_the_advice_and_the_compliance_gap(capsys, demo_db: Pa
     assert out.startswith("Web Security Service: forecast to 2027-11-27")
     assert "buy" in out and "back-test error" in out
     assert "WARNING: compliance gap — 531 in use in 2026-10 but only 510 owned today (21 over)" in out
+    assert "Owned today: 510 · owned on 2027-11-27:" in out and "(recommended vs owned on 2027-11-27)" in out
+    assert "usage data is" not in out  # the newest sample is recent
+
+
+def test_owned_today_and_at_the_horizon_are_both_given_and_buy_compares_with_the_horizon(capsys, demo_db) -> None:
+    data = forecast_json(capsys, demo_db, "Data Loss Prevention")
+    assert (data["horizon"], data["owned_today"], data["owned"]) == ("2027-11-27", 240, 40)
+    assert data["to_buy"] == data["recommended"] - 40
+
+
+def test_old_usage_data_is_said_beside_the_forecast(capsys, demo_db: Path) -> None:
+    later = "2027-04-27"  # the demo's newest samples are from October 2026
+    status, out, _err = run(capsys, "forecast", "Web Security Service", "--db", str(demo_db), "--today", later)
+    assert status == 0
+    assert "WARNING: usage data is 6 months old (newest sample 2026-10-" in out
+    status, out, _err = run(capsys, "forecast", "Web Security Service", "--db", str(demo_db), "--today", TODAY,
+                            "--format", "json")
+    assert json.loads(out)["latest_sample"].startswith("2026-10-")
 
 
 @pytest.mark.parametrize(("argv", "status", "message"), [
     (["Nonexistent Suite"], 1, "unknown product 'Nonexistent Suite'"),
-    (["Backup Exec", "--at", "2026-10-15"], 1, "the horizon must be after the last month with usage"),
+    (["Backup Exec", "--at", "2026-11-15"], 1, "the horizon 2026-11-15 is not after today (2026-11-27)"),
     (["Backup Exec", "--months", "0"], 2, "--months must be between 1 and 120"),
     (["Backup Exec", "--at", "31/12/2027"], 2, "--at: '31/12/2027' is ambiguous"),
     (["Backup Exec", "--headroom", "abc"], 2, "--headroom:"),
@@ -91,7 +109,7 @@ def test_import_usage_is_all_or_nothing_and_says_what_it_replaces(capsys, demo_d
     bad.write_text("product,date,in_use\nBackup Exec,2026-11-20,20\nNew Suite,2026-11-20,3\n")
     status, _out, err = run(capsys, "import", "usage", str(bad), "--db", str(demo_db), "--today", TODAY)
     assert status == 1 and f"{bad}:3: product: unknown product 'New Suite'" in err
-    assert "Nothing was imported (1 problems)." in err and demo_db.read_bytes() == before
+    assert "Nothing was imported (1 problem)." in err and demo_db.read_bytes() == before
 
     status, out, _err = run(capsys, "import", "usage", str(bad), "--allow-new-product", "--dry-run",
                             "--db", str(demo_db), "--today", TODAY)

@@ -37,7 +37,7 @@ PARTNER = dict(id="p1", name="Alfa SRL", tier="Gold", kind="reseller", country="
                specialisations="", languages="", email="", phone="", website="")
 USAGE = dict(product="Backup Exec", date="2026-11-01", in_use="3")
 SETTINGS = dict(date_format="iso", number_format="en", notice_days="90", fee_rate="25", headroom="15",
-                theme="textual-dark")
+                theme="textual-dark", base_currency="RON", rise="0", fiscal_start="1")
 
 
 def check_messages(errors: dict[str, str]) -> None:
@@ -98,7 +98,8 @@ def test_usage_fields(column, name, known):
         assert sample is None and set(errors) == {column}, errors
 
 
-@pytest.mark.parametrize(("column", "name"), cases(["notice_days", "fee_rate", "headroom", "date_format", "theme"]))
+@pytest.mark.parametrize(("column", "name"), cases(["notice_days", "fee_rate", "headroom", "date_format", "theme",
+                                                     "base_currency", "rise", "fiscal_start"]))
 def test_settings_fields(column, name):
     settings, errors = validate_settings({**SETTINGS, column: ABUSE[name]})
     check_messages(errors)
@@ -175,8 +176,15 @@ def test_line_separators_and_undecodable_bytes_count_as_control_characters(text)
     assert errors == {"product": "contains control characters"}
 
 
+def test_an_emoji_joined_with_zwj_is_accepted_in_a_contract():
+    product = "Backup 👨\u200d💻 ❤\ufe0f"
+    contract, errors = validate_contract({**CONTRACT, "product": product})
+    assert errors == {} and contract.product == product
+
+
 def test_helpers_for_messages():
     assert printable_lines("a\x1b[2J\nb\x07") == "a\\x1b[2J\nb\\x07"
     assert clip("\x1b" + "x" * 100) == "\\x1b" + "x" * 35 + "…"
-    assert without_control_chars("\x1b[31mred\x1b[0m\x07\n👍\u200d") == "[31mred[0m\n👍"
+    assert without_control_chars("\x1b[31mred\x1b[0m\x07\n👍\u200b") == "[31mred[0m\n👍"
+    assert without_control_chars("👨\u200d👩") == "👨\u200d👩"  # a joined emoji stays whole
     assert [cell_width(t) for t in ("abc", "👍", "e\u0301", "漢字", "Brașov")] == [3, 2, 1, 4, 6]

@@ -218,3 +218,17 @@ def test_check_text_directly():
     assert check_text("", "notes", required=False) == ""
     with pytest.raises(ParseError, match="required"):
         check_text(" ", "id", required=True)
+
+
+def test_a_partner_must_be_in_the_directory_unless_the_contract_already_had_it():
+    raw = dict(id="C-1", product="Backup Exec", quantity="3", end="2027-01-31", unit_price="10", currency="RON",
+               partner="p9999")
+    contract, errors = validate_contract(raw, partners={"p0001": "Alfa", "p0002": "Beta"})
+    assert contract is None
+    assert errors == {"partner": "unknown partner 'p9999': choose one from the partner directory (enter searches "
+                                 "it by name)"}
+    _contract, errors = validate_contract(raw, partners={"p0001", "p0002"}, from_csv=True)
+    assert "(p0001 … p0002, 2 partners;" in errors["partner"]
+    assert validate_contract(raw, partners={"p0001"}, keep_partner="p9999")[0].partner == "p9999"
+    assert validate_contract({**raw, "partner": "p0001"}, partners={"p0001"})[0].partner == "p0001"
+    assert validate_contract({**raw, "partner": ""}, partners={"p0001"})[0].partner == ""

@@ -16,6 +16,7 @@ from tui.domain.coterm import (
     CotermError,
     additional_amount,
     build_quote,
+    check_coterm_date,
     coterm_span,
     method_note,
     reinstatement_fee,
@@ -260,7 +261,7 @@ def test_empty_selection_refused():
     with pytest.raises(CotermError):
         build_quote([], date(2027, 1, 1), today=date(2026, 1, 1))
     with pytest.raises(CotermError):
-        suggested_dates([])
+        suggested_dates([], date(2026, 1, 1))
 
 
 # --- suggestions and wording ------------------------------------------------------------------------------
@@ -268,7 +269,22 @@ def test_empty_selection_refused():
 
 def test_suggested_dates():
     picks = [contract("A", end=date(2026, 3, 31)), contract("B", end=date(2028, 2, 29))]
-    assert suggested_dates(picks) == (date(2029, 2, 28), date(2028, 2, 29))
+    assert suggested_dates(picks, date(2026, 1, 1)) == (date(2029, 2, 28), date(2028, 2, 29))
+
+
+def test_suggestions_for_lapsed_contracts_roll_forward_whole_years_past_today():
+    picks = [contract("A", end=date(2024, 2, 29)), contract("B", end=date(2023, 6, 30))]
+    today = date(2026, 12, 6)
+    assert suggested_dates(picks, today) == (date(2027, 2, 28), date(2027, 2, 28))
+    assert suggested_dates([contract("C", end=today)], today) == (date(2027, 12, 6), date(2027, 12, 6))
+    assert suggested_dates([contract("D", end=date(2026, 6, 1))], today)[0] == date(2027, 6, 1)
+
+
+@pytest.mark.parametrize("to", [date(2026, 3, 1), date(2026, 12, 6)])
+def test_a_co_term_date_not_after_today_is_refused(to):
+    with pytest.raises(CotermError, match="must be after today"):
+        check_coterm_date(to, date(2026, 12, 6))
+    check_coterm_date(date(2026, 12, 7), date(2026, 12, 6))
 
 
 def test_method_note_names_the_method():

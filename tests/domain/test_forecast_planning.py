@@ -16,6 +16,8 @@ from tui.domain.forecast.planning import (
     owned_licences,
     plan_product,
     shift_months,
+    stale_usage_text,
+    usage_age_months,
 )
 from tui.domain.forecast.series import add_months
 from tui.domain.usage import UsageSample
@@ -58,7 +60,24 @@ def test_no_usage_or_a_horizon_not_after_the_last_month_is_a_forecast_error() ->
     with pytest.raises(ForecastError, match="no usage"):
         plan_product("Backup Exec", worked_samples(), [], date(2026, 12, 1), date(2026, 1, 10))
     with pytest.raises(ForecastError, match="after the last month"):
-        plan_product("Endpoint Protection", worked_samples(), [], date(2025, 12, 31), date(2026, 1, 10))
+        plan_product("Endpoint Protection", worked_samples(), [], date(2025, 12, 31), date(2025, 12, 21))
+
+
+@pytest.mark.parametrize("horizon", [date(2026, 1, 9), date(2026, 1, 10)])
+def test_a_horizon_not_after_today_is_refused(horizon) -> None:
+    with pytest.raises(ForecastError, match="is not after today"):
+        plan_product("Endpoint Protection", worked_samples(), [], horizon, date(2026, 1, 10))
+
+
+def test_old_usage_is_said_after_three_months() -> None:
+    newest = date(2025, 12, 20)
+    assert stale_usage_text(newest, date(2026, 3, 20)) == ""
+    assert stale_usage_text(newest, date(2026, 3, 21)) == "usage data is 3 months old (newest sample 2025-12-20)"
+    assert stale_usage_text(newest, date(2026, 12, 6)) == "usage data is 11 months old (newest sample 2025-12-20)"
+    assert usage_age_months(date(2025, 1, 31), date(2025, 2, 27)) == 0
+    assert usage_age_months(date(2025, 1, 31), date(2025, 2, 28)) == 1  # the month is over: clamped to its end
+    plan = plan_product("Endpoint Protection", worked_samples(), [], date(2026, 6, 1), date(2026, 1, 10))
+    assert plan.latest_sample == date(2025, 12, 20)
 
 
 def test_few_months_fall_back_to_headroom_with_the_given_margin() -> None:

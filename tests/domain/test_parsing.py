@@ -127,7 +127,14 @@ def test_the_other_grouping_is_refused():
 @pytest.mark.parametrize("text", ["1.234", "12.345", "1234.567"])
 def test_three_digits_after_a_point_in_a_comma_file_are_ambiguous(text):
     with pytest.raises(ParseError, match="ambiguous"):
-        parse_amount(text, decimal_comma=True)
+        parse_amount(text, decimal_comma=True, from_csv=True)
+
+
+def test_typed_with_the_1234_56_setting_a_point_groups_thousands():
+    assert parse_amount("80.000", decimal_comma=True) == D("80000")
+    assert parse_amount("1.234.567,5", decimal_comma=True) == D("1234567.5")
+    with pytest.raises(ParseError, match="ambiguous"):
+        parse_amount("1234.567", decimal_comma=True)  # not a grouping either way
 
 
 def test_point_file_reads_three_decimals_as_decimals():
@@ -222,3 +229,13 @@ def test_whole_number_bounds():
     assert parse_whole("10", minimum=1, maximum=10) == 10
     with pytest.raises(ParseError, match="required"):
         parse_whole("")
+
+
+@pytest.mark.parametrize("text", ["1,234", "12,345", "999,000"])
+def test_one_thousands_comma_in_a_point_file_is_ambiguous_and_says_how_to_write_it(text):
+    with pytest.raises(ParseError, match="ambiguous") as refused:
+        parse_amount(text, from_csv=True)
+    whole, fraction = text.replace(",", ""), text.replace(",", ".")
+    assert f"Write {whole} for the whole number or {fraction} for the fraction" in str(refused.value)
+    # Typed in a form, the number format setting (1,234.56) says what the comma is, as 80.000 with 1.234,56.
+    assert parse_amount(text) == D(whole) and parse_amount(fraction, decimal_comma=True) == D(whole)

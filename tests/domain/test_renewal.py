@@ -57,8 +57,14 @@ def test_step_1_names_the_contract_that_ends_after_t() -> None:
 def test_step_1_needs_contracts_a_date_and_no_other_open_renewal() -> None:
     empty = new_renewal([], TODAY)
     assert step_problems(1, empty, [], TODAY) == ["select at least one contract", "choose the co-term date T"]
-    busy = step_problems(1, new_renewal(["C-1"], TODAY, to=TODAY), [LAPSED], TODAY, {"C-1": "R-0002"})
+    busy = step_problems(1, new_renewal(["C-1"], TODAY, to=date(2027, 1, 1)), [LAPSED], TODAY, {"C-1": "R-0002"})
     assert busy == ["contract C-1 is already in open renewal R-0002"]
+
+
+def test_step_1_refuses_a_co_term_date_that_is_not_after_today() -> None:
+    for to in (TODAY, LAPSED.end):
+        problems = step_problems(1, new_renewal(["C-1"], TODAY, to=to), [LAPSED], TODAY)
+        assert problems == [f"the co-term date T ({to.isoformat()}) must be after today (2026-11-27)"]
 
 
 def test_missing_proof_is_reported_but_never_blocks_step_2() -> None:
@@ -66,6 +72,13 @@ def test_missing_proof_is_reported_but_never_blocks_step_2() -> None:
     assert proof_for(renewal, LAPSED) == Proof(certificate="LC-1", order="PO-1")
     assert proof_for(renewal, LATER).missing() == ["certificate", "order number", "purchase date"]
     assert step_problems(2, renewal, [LAPSED, LATER], TODAY) == []
+
+
+def test_step_2_refuses_a_purchase_date_in_the_future() -> None:
+    renewal = new_renewal(["C-1"], TODAY, proofs={"C-1": Proof(purchase_date=date(2026, 11, 28))})
+    assert step_problems(2, renewal, [LAPSED], TODAY) == [
+        "contract C-1: the purchase date 2026-11-28 is in the future (today is 2026-11-27)"]
+    assert step_problems(2, replace(renewal, proofs={"C-1": Proof(purchase_date=TODAY)}), [LAPSED], TODAY) == []
 
 
 def test_the_quote_uses_new_quantities_uplift_and_fee_rate() -> None:

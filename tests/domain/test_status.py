@@ -18,6 +18,7 @@ from tui.domain.status import (
     losses_if_not_renewed,
     needs_attention,
     status_of,
+    due_windows,
     summarize,
     summarize_end_dates,
 )
@@ -102,7 +103,25 @@ def test_summarize_counts():
     summary = summarize(picks, TODAY)
     assert summary.expired == 2
     # The windows are cumulative: within 60 includes within 30.
-    assert (summary.due_30, summary.due_60, summary.due_90) == (2, 4, 6)
+    assert summary.due == ((30, 2), (60, 4), (90, 6))
+
+
+@pytest.mark.parametrize(("notice", "windows"), [
+    (90, (30, 60, 90)), (60, (30, 60)), (45, (30, 45)), (14, (14,)), (180, (30, 60, 180)),
+])
+def test_the_summary_windows_follow_the_notice_window(notice, windows):
+    assert due_windows(notice) == windows
+    picks = [contract(left=10), contract(left=50), contract(left=75), contract(left=150)]
+    summary = summarize(picks, TODAY, notice)
+    assert [days for days, _n in summary.due] == list(windows)
+    assert summary.due[-1][1] == sum(0 <= left <= notice for left in (10, 50, 75, 150))
+
+
+def test_the_start_up_text_follows_the_notice_window():
+    picks = [contract(left=50)]
+    assert summarize(picks, TODAY, 60).attention_text() == "1 due within 60 days"
+    assert summarize([contract(left=75)], TODAY, 60).attention_text() == "nothing expired or due within 60 days"
+    assert summarize([contract(left=10)], TODAY, 14).attention_text() == "1 due within 14 days"
 
 
 def test_summarize_totals_per_currency():
@@ -118,7 +137,7 @@ def test_summarize_totals_per_currency():
 
 def test_summarize_nothing():
     summary = summarize([], TODAY)
-    assert summary == PortfolioSummary(0, 0, 0, 0, {})
+    assert summary == PortfolioSummary(0, ((30, 0), (60, 0), (90, 0)), {})
     assert summary.attention_text() == "nothing expired or due within 90 days"
 
 
@@ -134,7 +153,8 @@ def test_summarize_nothing():
     ],
 )
 def test_attention_text(counts, text):
-    assert PortfolioSummary(*counts, annual_totals={}).attention_text() == text
+    expired, *due = counts
+    assert PortfolioSummary(expired, tuple(zip((30, 60, 90), due)), annual_totals={}).attention_text() == text
 
 
 def test_attention_text_from_summarize():
@@ -148,12 +168,14 @@ def test_losses_if_not_renewed():
     assert any("support" in loss for loss in losses)
 
 
-@given(st.lists(st.integers(min_value=-400, max_value=400), max_size=60), st.integers(min_value=-30, max_value=30))
-def test_the_summary_from_end_dates_alone_is_the_summary_of_the_contracts(offsets: list[int], shift: int) -> None:
+@given(st.lists(st.integers(min_value=-400, max_value=400), max_size=60), st.integers(min_value=-30, max_value=30),
+       st.integers(min_value=1, max_value=730))
+def test_the_summary_from_end_dates_alone_is_the_summary_of_the_contracts(offsets: list[int], shift: int,
+                                                                          notice: int) -> None:
     """What the start-up glance keeps (sorted end dates and totals) gives the same summary on any day."""
     contracts = [contract(f"C-{i}", left=offset, quantity=1 + i % 5, currency="EUR" if i % 2 else "RON")
                  for i, offset in enumerate(offsets)]
     day = TODAY + timedelta(days=shift)
-    full = summarize(contracts, day)
+    full = summarize(contracts, day, notice)
     ends = sorted(c.end.toordinal() for c in contracts)
-    assert summarize_end_dates(ends, full.annual_totals, day) == full
+    assert summarize_end_dates(ends, full.annual_totals, day, notice) == full

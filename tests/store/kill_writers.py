@@ -198,7 +198,7 @@ def wizard_step(s: Session, i: int, tag: str) -> str:
         ids = sorted(c.id for c in s.contracts.all())
         start = 2 * len(s.renewals.all()) % len(ids)
         chosen = [s.contracts.get(ids[start]), s.contracts.get(ids[(start + 1) % len(ids)])]
-        renewal = new_renewal([c.id for c in chosen], TODAY, to=suggested_dates(chosen)[0])
+        renewal = new_renewal([c.id for c in chosen], TODAY, to=suggested_dates(chosen, TODAY)[0])
         return f"{wizard_save(s, renewal, 2).id} step 2"
     ids = draft.contract_ids
     if draft.step == 2:
@@ -232,7 +232,7 @@ def renewal_complete(s: Session, i: int, tag: str) -> str:
         return f"{s.renewals.complete(ready, contracts, TODAY).id} completed"
     chosen = sorted(s.contracts.all(), key=lambda c: (c.end, c.id))[:3]
     ids = [c.id for c in chosen]
-    draft = new_renewal(ids, TODAY, to=suggested_dates(chosen)[0], partner="p0002",
+    draft = new_renewal(ids, TODAY, to=suggested_dates(chosen, TODAY)[0], partner="p0002",
                         request_path="/tmp/request.txt", quantities={ids[0]: chosen[0].quantity % 30 + 1},
                         certificates={cid: f"LC-{tag}-{i}" for cid in ids}, order=f"PO-{tag}-{i}",
                         confirmed_on=TODAY, step=5)

@@ -34,3 +34,25 @@ def test_without_a_base_every_field_is_written(tmp_path: Path) -> None:
     repository = SettingsRepository(Store(path))
     repository.save(replace(Settings(), notice_days=45, headroom=Decimal("0.2")))
     assert repository.save(Settings()) == Settings()
+
+
+def test_the_budget_settings_default_to_ron_no_rise_and_january_and_survive_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    repository = SettingsRepository(Store(path))
+    assert (repository.get().base_currency, repository.get().rise, repository.get().fiscal_start) == \
+        ("RON", Decimal(0), 1)
+    wanted = replace(Settings(), base_currency="EUR", rise=Decimal("0.035"), fiscal_start=10)
+    repository.save(wanted)
+    assert SettingsRepository(Store(path)).get() == wanted
+
+
+def test_budget_settings_are_checked_like_the_others() -> None:
+    from tui.domain.settings import settings_to_text, validate_settings
+
+    texts = settings_to_text(Settings())
+    assert (texts["base_currency"], texts["rise"], texts["fiscal_start"]) == ("RON", "0", "1")
+    settings, errors = validate_settings(texts | {"rise": "3,5", "fiscal_start": "10", "base_currency": "EUR"})
+    assert errors == {} and (settings.rise, settings.fiscal_start, settings.base_currency) == \
+        (Decimal("0.035"), 10, "EUR")
+    settings, errors = validate_settings(texts | {"rise": "abc", "fiscal_start": "13", "base_currency": "XYZ"})
+    assert settings is None and set(errors) == {"rise", "fiscal_start", "base_currency"}

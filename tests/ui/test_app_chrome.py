@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.command import CommandList
 
 from tests.conftest import write_csv
+from tests.ui.waiting import wait_for
 from tui.store.database import Store
 from tui.store.settings import SettingsRepository
 from tui.ui.app import create_app
@@ -19,16 +20,9 @@ from tui.ui.widgets.virtual_table import VirtualTable
 SIZE = (100, 30)
 
 
-async def wait_until(pilot, condition, attempts: int = 100) -> None:
-    """Let the app run until `condition()` holds (the palette searches asynchronously)."""
-    for _ in range(attempts):
-        try:
-            if condition():
-                return
-        except Exception:
-            pass
-        await pilot.pause(0.01)
-    raise AssertionError("condition never became true")
+async def wait_until(pilot, condition) -> None:
+    """Let the app run until `condition()` holds (the palette searches asynchronously); fail loudly if never."""
+    await wait_for(condition, pilot=pilot)
 
 
 async def test_f1_and_question_mark_open_help_with_keys_and_renewal_steps(demo_db: Path, today) -> None:
@@ -41,6 +35,18 @@ async def test_f1_and_question_mark_open_help_with_keys_and_renewal_steps(demo_d
             assert "Overview" in text and "Filter" in text and "Proof of purchase" in text
             await pilot.press("escape")
             assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_explains_every_key_in_words(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        text = str(app.screen.query_one("#help-text").render())
+        assert "Show all → expired + due → expired only" in text
+        key_lines = [line for line in text.splitlines() if line.startswith("  ")]
+        assert len(key_lines) > 40
+        terse = [line for line in key_lines if len(line[17:].split()) < 3]
+        assert not terse, terse
 
 
 async def test_settings_change_what_is_shown_and_persist(demo_db: Path, today) -> None:
@@ -140,7 +146,7 @@ async def test_changed_formats_and_rates_show_on_every_tab(demo_db: Path, today)
         await pilot.press("3")
         await pilot.pause()
         assert str(app.query_one("#forecast-settings").render()) == \
-            "horizon: +12 months (27.11.2027) · method: auto · headroom: 20 %"
+            "horizon: +12 months (27.11.2027) · method: auto · headroom: 20 % · buy/surplus = recommended − owned then"
 
         await pilot.press("4", "slash", *"zorvanta", "enter")
         await pilot.pause()
@@ -168,3 +174,21 @@ async def test_ctrl_p_over_help_opened_from_the_palette_does_not_open_a_second_p
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert len(app.screen_stack) == 1
+
+
+async def test_the_budget_settings_are_in_the_settings_dialog(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        assert isinstance(app.screen, SettingsScreen)
+        app.screen.query_one("#setting-base_currency").focus()
+        await pilot.press("enter", "up", "enter")  # the currency before RON in the list: PLN
+        app.screen.query_one("#setting-rise").focus()
+        await pilot.press("backspace", *"4,5")
+        app.screen.query_one("#setting-fiscal_start").focus()
+        await pilot.press("enter", *["down"] * 9, "enter")  # October
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+    saved = SettingsRepository(Store(demo_db)).get()
+    assert (saved.base_currency, saved.rise, saved.fiscal_start) == ("PLN", Decimal("0.045"), 10)

@@ -44,12 +44,13 @@ async def test_the_list_shows_each_product_with_the_gap_said_in_words(demo_db: P
         pane = await open_tab(pilot)
         assert app.focused is app.query_one("#forecast-products")
         lines = table_lines(app, "#forecast-products")
-        assert lines[0].split()[:3] == ["Product", "Owned", "Peak"]
+        assert lines[0].split()[:4] == ["Product", "Owned", "Then", "Peak"]
         wss = next(line for line in lines if line.startswith("Web Security Service"))
-        assert wss.split()[3:5] == ["510", "531"] and "⚠ GAP 21" in wss
+        assert wss.split()[3] == "510" and wss.split()[5] == "531" and "⚠ GAP 21" in wss
         proxy = next(line for line in lines if line.startswith("ProxySG"))
         assert "GAP" not in proxy and "ok" in proxy
-        assert text_of(app, "#forecast-settings").startswith("horizon: +12 months (2027-11-27) · method: auto")
+        assert text_of(app, "#forecast-settings").startswith(
+            "horizon: +12 months (2027-11-27) · method: auto · headroom: 15 % · buy/surplus = recommended − owned then")
         assert pane.current_product() == "Backup Exec"
         assert "COMPLIANCE GAP: 18 in use but only 9 owned today (9 over)" in text_of(app, "#forecast-warning")
 
@@ -60,7 +61,10 @@ async def test_moving_through_products_redraws_heading_chart_and_numbers(demo_db
         pane = await open_tab(pilot)
         await pilot.press("down", "down", "down")
         assert pane.current_product() == "Data Loss Prevention"
-        assert text_of(app, "#forecast-heading").startswith("Data Loss Prevention · 2027-11-27: owned 40, recommended 306 → buy 266")
+        assert text_of(app, "#forecast-heading").startswith(
+            "Data Loss Prevention · on 2027-11-27: recommended 306, owned then 40 → buy 266 (owned now 240)")
+        dlp = next(line for line in table_lines(app, "#forecast-products") if line.startswith("Data Loss"))
+        assert dlp.split()[3:5] == ["240", "40"] and "buy 266" in dlp  # owned now, owned then
         assert text_of(app, "#forecast-warning") == ""
         chart = chart_text(app)
         assert "█" in chart and "•" in chart and "━" in chart and "95 % band" in chart
@@ -79,12 +83,12 @@ async def test_horizon_keys_move_it_by_months_or_to_the_contract_end(demo_db: Pa
         await open_tab(pilot)
         await pilot.press("plus", "plus")
         assert text_of(app, "#forecast-settings").startswith("horizon: +14 months (2028-01-27)")
-        assert "· 2028-01-27:" in text_of(app, "#forecast-heading")
+        assert "· on 2028-01-27:" in text_of(app, "#forecast-heading")
         await pilot.press("minus", "minus", "minus")
         assert text_of(app, "#forecast-settings").startswith("horizon: +11 months (2027-10-27)")
         await pilot.press("c")
         assert text_of(app, "#forecast-settings").startswith("horizon: each product's contract end")
-        assert "· 2028-08-28:" in text_of(app, "#forecast-heading")  # Backup Exec's last contract end
+        assert "· on 2028-08-28:" in text_of(app, "#forecast-heading")  # Backup Exec's last contract end
         await pilot.press("c")
         assert text_of(app, "#forecast-settings").startswith("horizon: +11 months")
 
@@ -167,8 +171,9 @@ async def test_usable_at_80x24_where_v_switches_chart_numbers_and_samples(demo_d
         assert chart.region.height >= 8 and chart.region.width >= 76 and months.region.height == 0
         assert "usage (monthly peak)" in chart_text(app)
         header = table_lines(app, "#forecast-products")[0]
-        for label in ("Product", "Owned", "Peak", "Forecast", "Rec.", "Buy/surplus", "Compliance"):
+        for label in ("Product", "Owned", "Then", "Forecast", "Rec.", "Buy/surplus", "Compliance"):
             assert label in header
+        assert "Peak" not in header  # the first column to give way (the chart shows it)
         await pilot.press("v")
         assert pane.view == "numbers" and months.region.height >= 8 and chart.region.height == 0
         await pilot.press("down")
@@ -188,3 +193,20 @@ async def test_a_sample_written_by_another_process_shows_up(demo_db: Path, today
         await pilot.pause()
         assert pane.current_row().latest_peak == 40
         assert table_lines(app, "#forecast-samples")[1].split() == ["2026-11-02", "40"]
+
+
+async def test_no_forecast_for_a_past_contract_end_and_old_usage_is_said(demo_db: Path) -> None:
+    later = date(2027, 6, 1)  # Mail Security's contracts all ended on 2027-05-06; the usage ends in October 2026
+    app = create_app(demo_db, later)
+    async with app.run_test(size=SIZE) as pilot:
+        pane = await open_tab(pilot)
+        assert "⚠ usage data is 7 months old (newest sample 2026-10-" in text_of(app, "#forecast-warning")
+        await pilot.press("c")
+        for _step in range(pane.data.products.index("Mail Security for Exchange")):
+            await pilot.press("down")
+        assert pane.current_product() == "Mail Security for Exchange"
+        heading = text_of(app, "#forecast-heading")
+        assert "latest contract ended on 2027-05-06: no forecast for a past date" in heading
+        row = next(line for line in table_lines(app, "#forecast-products") if line.startswith("Mail Security"))
+        assert "n/a" in row and "buy" not in row and "surplus" not in row
+        assert "No chart" in chart_text(app)

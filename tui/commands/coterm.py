@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from tui.commands.context import CliContext, CommandFailed
 from tui.commands.text_table import render_table
-from tui.domain.coterm import CotermError, Quote, build_quote, method_note
+from tui.domain.coterm import CotermError, Quote, build_quote, check_coterm_date, method_note
 from tui.domain.parsing import ParseError, parse_date, parse_percent
 from tui.domain.text import clip
 from tui.formatting import format_count, format_date, format_money, format_percent
@@ -95,6 +95,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         raise _fail(_("unknown contract id: {ids}").format(ids=", ".join(unknown)))
     contracts = [repository.get(i) for i in dict.fromkeys(args.ids)]
     try:
+        check_coterm_date(to, ctx.today)
         quote = build_quote(contracts, to, ctx.today, uplift=uplift, fee_rate=fee_rate)
     except CotermError as error:
         raise _fail(str(error)) from None

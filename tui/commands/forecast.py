@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 
 from tui.commands.context import CliContext, CommandFailed
 from tui.commands.text_table import render_table
@@ -19,6 +20,7 @@ from tui.domain.forecast.planning import (
     known_products,
     match_product,
     plan_product,
+    stale_usage_text,
 )
 from tui.domain.parsing import ParseError, parse_date, parse_percent
 from tui.domain.text import clip
@@ -68,7 +70,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         json.dump(plan_to_json(plan), ctx.stdout, ensure_ascii=False, indent=2)
         ctx.out()
     else:
-        ctx.out(plan_to_text(plan))
+        ctx.out(plan_to_text(plan, ctx.today))
     return 0
 
 
@@ -106,25 +108,32 @@ def plan_to_json(plan: ProductPlan) -> dict:
              "lower95": round(p.lower95, 2), "upper95": round(p.upper95, 2)}
             for p in result.points
         ],
+        "horizon": plan.horizon.isoformat(),
         "owned": advice.owned,
+        "owned_today": plan.owned_now,
+        "latest_sample": plan.latest_sample.isoformat(),
         "recommended": advice.recommended,
         "to_buy": advice.to_buy,
         "surplus": advice.surplus,
     }
 
 
-def plan_to_text(plan: ProductPlan) -> str:
+def plan_to_text(plan: ProductPlan, today: date) -> str:
     result, advice = plan.result, plan.recommendation
     lines = [
         _("{product}: forecast to {date} ({method})").format(
             product=plan.product, date=format_date(plan.horizon), method=method_label(result.method)),
         _("Why: {reason}").format(reason=result.reason),
-        _("Owned on {date}: {owned} · recommended {recommended} (upper 95 % bound, rounded up) · {advice}").format(
-            date=format_date(plan.horizon), owned=format_count(advice.owned),
+        _("Owned today: {now} · owned on {date}: {owned} · recommended {recommended} (upper 95 % bound, rounded "
+          "up) · {advice} (recommended vs owned on {date})").format(
+            now=format_count(plan.owned_now), date=format_date(plan.horizon), owned=format_count(advice.owned),
             recommended=format_count(advice.recommended), advice=advice_text(advice)),
     ]
     if plan.gap:
         lines.append(gap_text(plan))
+    stale = stale_usage_text(plan.latest_sample, today)
+    if stale:
+        lines.append(_("WARNING: {problem}").format(problem=stale))
     history = [[format_month(month), "—" if value is None else format_count(value)]
                for month, value in result.history]
     lines += ["", _("Usage, monthly peak:"), render_table([_("month"), _("in use")], history, right=frozenset({1}))]

@@ -26,7 +26,7 @@ def add_export_parser(kinds, common: argparse.ArgumentParser) -> None:
 
 
 def import_partners(args: argparse.Namespace, ctx: CliContext) -> int:
-    repository = ctx.repositories().partners
+    repository = ctx.repositories(create=True).partners
     return run_import(
         args, ctx,
         lambda: plan_partner_import(args.file, {p.id: p for p in repository.all()}),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands import partner_transfer, renewal_export
+from tui.commands import partner_transfer, rates, renewal_export
 from tui.commands.context import CliContext
 from tui.commands.importing import run_import
 from tui.commands.usage_transfer import add_export_parser as add_usage_export
@@ -22,6 +22,7 @@ def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:
     contracts.set_defaults(run=import_contracts)
     partner_transfer.add_import_parser(kinds, common)
     add_usage_import(kinds, common)
+    rates.add_import_parser(kinds, common)
 
     exporter = subparsers.add_parser("export", parents=[common], help=_("export to standard output"))
     kinds = exporter.add_subparsers(dest="kind", required=True, metavar="KIND")
@@ -31,13 +32,15 @@ def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:
     partner_transfer.add_export_parser(kinds, common)
     add_usage_export(kinds, common)
     renewal_export.add_export_parser(kinds, common)
+    rates.add_export_parser(kinds, common)
 
 
 def import_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
-    repository = ctx.repositories().contracts
+    repository = ctx.repositories(create=True).contracts
     return run_import(
         args, ctx,
-        lambda: plan_contract_import(args.file, {c.id: c for c in repository.all()}),
+        lambda: plan_contract_import(args.file, {c.id: c for c in repository.all()},
+                                     partners=ctx.repositories().partners.names()),
         lambda plan: repository.save_many(plan.new, plan.changed, ctx.today, source="import"),
     )
 

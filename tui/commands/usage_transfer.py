@@ -27,7 +27,7 @@ def add_export_parser(kinds, common: argparse.ArgumentParser) -> None:
 
 
 def import_usage(args: argparse.Namespace, ctx: CliContext) -> int:
-    repository = ctx.repositories().usage
+    repository = ctx.repositories(create=True).usage
     stored = repository.samples()
     known = known_products(ctx.repositories().contracts.all(), stored)
     return run_import(

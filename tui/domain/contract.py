@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+
+from tui.formatting import format_count, format_date, format_unit_price
 
 # The CSV columns, in file order; also the keys of the JSON export.
 CONTRACT_COLUMNS = (
@@ -77,3 +79,24 @@ class Contract:
             if self.field_text(name) != other.field_text(name)
         )
 
+
+
+def change_text(change: FieldChange) -> tuple[str, str]:
+    """A change's old and new value as people read them, in the current date and number formats ("∅" for
+    empty); the history stores ISO dates and plain decimals."""
+    return _value_text(change.field, change.old), _value_text(change.field, change.new)
+
+
+def _value_text(name: str, stored: str) -> str:
+    if not stored:
+        return "∅"
+    try:
+        if name in ("start", "end"):
+            return format_date(date.fromisoformat(stored))
+        if name == "quantity":
+            return format_count(int(stored))
+        if name == "unit_price":
+            return format_unit_price(Decimal(stored))
+    except (ValueError, InvalidOperation):  # a hand-edited file: show what is stored
+        pass
+    return stored

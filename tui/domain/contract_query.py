@@ -105,8 +105,9 @@ class ContractIndex:
                 SortOrder.ID: lambda c: fold(c.id),
                 SortOrder.PRODUCT: lambda c: (fold(c.product), c.end),
                 SortOrder.PARTNER: lambda c: (fold(self.partner_label(c)), c.end),
-                SortOrder.COST: lambda c: (c.currency, -c.annual_cost, c.end),
+                # Amounts in different currencies are not comparable: by currency (always A→Z), then amount.
+                SortOrder.COST: lambda c: (c.currency, -c.annual_cost if descending else c.annual_cost, c.end),
             }[order]
-            entries = sorted(self.contracts, key=key, reverse=descending)
+            entries = sorted(self.contracts, key=key, reverse=descending and order is not SortOrder.COST)
             self._orders[(order, descending)] = entries
         return entries

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from tui.domain.contract import Contract
 from tui.domain.money import CURRENCIES
@@ -35,13 +35,17 @@ def check_text(value: str, name: str, *, required: bool, multiline: bool = False
 
 
 def validate_contract(
-    raw: Mapping[str, str], *, decimal_comma: bool = False, from_csv: bool = False
+    raw: Mapping[str, str], *, decimal_comma: bool = False, from_csv: bool = False,
+    partners: Collection[str] | None = None, keep_partner: str = "",
 ) -> tuple[Contract | None, dict[str, str]]:
     """Turn field texts into a Contract, or say what is wrong with each field.
 
     Returns `(contract, {})` when every field is valid, else `(None, errors)`
     with one message per failing column, in column order.  `from_csv` words
-    the advice for a decimal comma for a file rather than the form.
+    the advice for a decimal comma for a file rather than the form.  With
+    `partners` (the directory's ids) a partner id must be one of them, unless
+    it is `keep_partner` (what the contract already had: a partner removed
+    from the directory since does not block other changes).
     """
     errors: dict[str, str] = {}
     values: dict[str, object] = {}
@@ -61,6 +65,9 @@ def validate_contract(
     take("currency", _parse_currency)
     for name in ("partner", "certificate", "order"):
         take(name, lambda v, n=name: check_text(v, n, required=False))
+    partner = values.get("partner")
+    if partners is not None and partner and partner != keep_partner and partner not in partners:
+        errors["partner"] = unknown_partner_text(str(partner), partners, from_csv=from_csv)
     take("notes", lambda v: check_text(v, "notes", required=False, multiline=True))
 
     start, end = values.get("start"), values.get("end")
@@ -69,6 +76,18 @@ def validate_contract(
     if errors:
         return None, errors
     return Contract(**values), {}
+
+
+def unknown_partner_text(partner: str, partners: Collection[str], *, from_csv: bool) -> str:
+    """Names the valid choice: an id of the partner directory (the range of its ids), or the search."""
+    if from_csv:
+        ids = sorted(partners)
+        known = _("{first} … {last}, {n} partners").format(first=ids[0], last=ids[-1], n=len(ids)) if ids \
+            else _("the directory is empty")
+        return _("unknown partner '{id}': use an id from the partner directory ({known}; "
+                 "'renewals partners --format csv' lists them)").format(id=printable(partner[:20]), known=known)
+    return _("unknown partner '{id}': choose one from the partner directory (enter searches it by name)").format(
+        id=printable(partner[:20]))
 
 
 def _parse_currency(value: str) -> str:

@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from tui.domain.contract import Contract
 from tui.domain.money import round_cents, totals_by_currency
+from tui.formatting import format_date
 from tui.i18n import _
 
 DAYS_PER_YEAR = 365
@@ -42,7 +43,7 @@ def coterm_span(end: date, to: date) -> tuple[int, int]:
     """
     if to < end:
         raise CotermError(
-            _("{to} is before {end}; a term is never shortened").format(to=to.isoformat(), end=end.isoformat())
+            _("{to} is before {end}; a term is never shortened").format(to=format_date(to), end=format_date(end))
         )
     years = to.year - end.year
     while end + relativedelta(years=years) > to:
@@ -148,7 +149,7 @@ def _line(
     if to < contract.end:
         raise CotermError(
             _("contract {id} ends on {end}, after {to}; choose a co-term date on or after {end}").format(
-                id=contract.id, end=contract.end.isoformat(), to=to.isoformat()
+                id=contract.id, end=format_date(contract.end), to=format_date(to)
             )
         )
     if wanted is None:
@@ -160,7 +161,7 @@ def _line(
     if added and to < today:
         raise CotermError(
             _("contract {id}: licences added today cannot end on {to}, which is already past").format(
-                id=contract.id, to=to.isoformat()
+                id=contract.id, to=format_date(to)
             )
         )
     years, days = coterm_span(contract.end, to)
@@ -183,9 +184,25 @@ def _line(
     )
 
 
-def suggested_dates(contracts: Sequence[Contract]) -> tuple[date, date]:
-    """(latest end + 1 year, latest end): the two co-term dates worth offering first."""
+def check_coterm_date(to: date, today: date) -> None:
+    """T must be after today: a renewal that ends today or earlier leaves the contracts expired (and
+    would charge the reinstatement fee up to today for a term that stopped before it)."""
+    if to <= today:
+        raise CotermError(_("the co-term date T ({to}) must be after today ({today})").format(
+            to=format_date(to), today=format_date(today)))
+
+
+def roll_forward(day: date, today: date, years: int = 0) -> date:
+    """`day` + `years` years, or a later anniversary of `day` (whole years on) if that is not after `today`."""
+    while day + relativedelta(years=years) <= today:
+        years += 1
+    return day + relativedelta(years=years)
+
+
+def suggested_dates(contracts: Sequence[Contract], today: date) -> tuple[date, date]:
+    """(latest end + 1 year, latest end), each rolled forward whole years until it is after today:
+    the two co-term dates worth offering first, never one in the past."""
     if not contracts:
         raise CotermError(_("select at least one contract to co-term"))
     latest = max(c.end for c in contracts)
-    return latest + relativedelta(years=1), latest
+    return roll_forward(latest, today, years=1), roll_forward(latest, today)

@@ -13,13 +13,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from tui.domain.contract import Contract, FieldChange
-from tui.domain.coterm import CotermError, Quote, build_quote
+from tui.domain.contract import Contract, FieldChange, change_text
+from tui.domain.coterm import CotermError, Quote, build_quote, check_coterm_date
 from tui.domain.renewal import STEP_COUNT, Proof, Renewal
-from tui.formatting import format_count, format_date
+from tui.formatting import format_date
 from tui.i18n import _
 
-RENEWED_FIELDS = ("end", "quantity", "certificate", "order")
+RENEWED_FIELDS = ("end", "quantity", "certificate", "order", "partner")
 
 
 def proof_for(renewal: Renewal, contract: Contract) -> Proof:
@@ -57,11 +57,14 @@ def step_problems(step: int, renewal: Renewal, contracts: Sequence[Contract], to
                   busy: Mapping[str, str] | None = None) -> list[str]:
     """What stops step `step` (1–5) from being done; `busy` maps contract id -> another open renewal."""
     if step == 1:
-        return _contract_problems(renewal, contracts, busy or {})
+        return _contract_problems(renewal, contracts, busy or {}, today)
+    if step == 2:
+        return [future_purchase_text(proof.purchase_date, today, c.id) for c in contracts
+                if (proof := renewal.proofs.get(c.id)) and proof.purchase_date and proof.purchase_date > today]
     if step == 3:
         problems = [_("contract {id}: the new quantity must be at least 1").format(id=c.id)
                     for c in contracts if renewal.quantity_for(c.id, c.quantity) < 1]
-        if problems or _contract_problems(renewal, contracts, {}):
+        if problems or _contract_problems(renewal, contracts, {}, today):
             return problems  # step 1 already says what is wrong with the date
         return _quote_problems(renewal, contracts, today)
     if step == 4:
@@ -76,6 +79,13 @@ def step_problems(step: int, renewal: Renewal, contracts: Sequence[Contract], to
     return []
 
 
+def future_purchase_text(purchase: date, today: date, contract_id: str = "") -> str:
+    """A purchase date after today cannot be proof of anything."""
+    text = _("the purchase date {date} is in the future (today is {today})").format(
+        date=format_date(purchase), today=format_date(today))
+    return _("contract {id}: {problem}").format(id=contract_id, problem=text) if contract_id else text
+
+
 def completion_problems(renewal: Renewal, contracts: Sequence[Contract], today: date,
                         busy: Mapping[str, str] | None = None) -> list[str]:
     """Everything that stops the renewal from being applied (every step must pass)."""
@@ -85,7 +95,8 @@ def completion_problems(renewal: Renewal, contracts: Sequence[Contract], today: 
     return [p for step in range(1, STEP_COUNT + 1) for p in step_problems(step, renewal, contracts, today, busy)]
 
 
-def _contract_problems(renewal: Renewal, contracts: Sequence[Contract], busy: Mapping[str, str]) -> list[str]:
+def _contract_problems(renewal: Renewal, contracts: Sequence[Contract], busy: Mapping[str, str],
+                       today: date) -> list[str]:
     problems = []
     found = {c.id for c in contracts}
     for contract_id in renewal.contract_ids:
@@ -100,6 +111,10 @@ def _contract_problems(renewal: Renewal, contracts: Sequence[Contract], busy: Ma
     if renewal.to is None:
         problems.append(_("choose the co-term date T"))
         return problems
+    try:
+        check_coterm_date(renewal.to, today)
+    except CotermError as error:
+        problems.append(str(error))
     for contract in contracts:
         if contract.end > renewal.to:
             problems.append(
@@ -130,7 +145,8 @@ def _confirmation_problems(renewal: Renewal, contracts: Sequence[Contract], toda
 
 
 def renewed_contract(contract: Contract, renewal: Renewal) -> Contract:
-    """The contract as the completed renewal leaves it: end T, new quantity, certificate and order."""
+    """The contract as the completed renewal leaves it: end T, new quantity, certificate and order (and the
+    renewal's partner, when the user chose to set it on the contracts)."""
     assert renewal.to is not None
     return replace(
         contract,
@@ -138,7 +154,13 @@ def renewed_contract(contract: Contract, renewal: Renewal) -> Contract:
         quantity=renewal.quantity_for(contract.id, contract.quantity),
         certificate=renewal.certificates.get(contract.id, contract.certificate).strip() or contract.certificate,
         order=renewal.order.strip() or contract.order,
+        partner=renewal.partner if renewal.set_partner and renewal.partner else contract.partner,
     )
+
+
+def other_partners(renewal: Renewal, contracts: Sequence[Contract]) -> dict[str, str]:
+    """Contract id -> its partner, for the contracts whose partner is not the renewal's ("" = none)."""
+    return {c.id: c.partner for c in contracts if c.partner != renewal.partner}
 
 
 def planned_changes(renewal: Renewal, contracts: Sequence[Contract]) -> list[tuple[Contract, Contract]]:
@@ -159,10 +181,6 @@ def describe_changes(pairs: Sequence[tuple[Contract, Contract]]) -> list[str]:
 
 def _describe(change: FieldChange) -> str:
     label = {"end": _("end"), "quantity": _("licences"), "certificate": _("certificate"),
-             "order": _("order")}.get(change.field, change.field)
-    old, new = change.old or "∅", change.new or "∅"
-    if change.field == "end":
-        old, new = format_date(date.fromisoformat(change.old)), format_date(date.fromisoformat(change.new))
-    elif change.field == "quantity":
-        old, new = format_count(int(change.old)), format_count(int(change.new))
+             "order": _("order"), "partner": _("partner")}.get(change.field, change.field)
+    old, new = change_text(change)
     return f"{label} {old} → {new}"

@@ -56,42 +56,56 @@ def losses_if_not_renewed() -> tuple[str, ...]:
     )
 
 
+def due_windows(notice_days: int = DEFAULT_NOTICE_DAYS) -> tuple[int, ...]:
+    """The summary's windows in days: 30 and 60 where they fall inside the notice window, then the
+    notice window itself (30 / 60 / 90 by default), so the last one counts what the list calls due."""
+    return tuple(days for days in (30, 60) if days < notice_days) + (notice_days,)
+
+
 @dataclass(frozen=True)
 class PortfolioSummary:
     expired: int
-    due_30: int
-    due_60: int
-    due_90: int
+    due: tuple[tuple[int, int], ...]  # (days, contracts ending within them), widest last: the notice window
     annual_totals: dict[str, Decimal]
+
+    @property
+    def urgent(self) -> int:
+        """Expired contracts and those due within the first (shortest) window."""
+        return self.expired + self.due[0][1]
 
     def attention_text(self) -> str:
         """"2 expired, 3 due within 30 days" — the start-up notification."""
         parts = []
         if self.expired:
             parts.append(ngettext("{n} expired", "{n} expired", self.expired).format(n=self.expired))
-        if self.due_30:
-            parts.append(ngettext("{n} due within 30 days", "{n} due within 30 days", self.due_30).format(n=self.due_30))
-        elif self.due_90:
-            parts.append(ngettext("{n} due within 90 days", "{n} due within 90 days", self.due_90).format(n=self.due_90))
-        return ", ".join(parts) if parts else _("nothing expired or due within 90 days")
+        (first_days, first), (notice_days, within_notice) = self.due[0], self.due[-1]
+        if first:
+            parts.append(ngettext("{n} due within {days} days", "{n} due within {days} days", first).format(
+                n=first, days=first_days))
+        elif within_notice:
+            parts.append(ngettext("{n} due within {days} days", "{n} due within {days} days",
+                                  within_notice).format(n=within_notice, days=notice_days))
+        return ", ".join(parts) if parts else _("nothing expired or due within {days} days").format(days=notice_days)
 
 
-def summarize(contracts: Iterable[Contract], today: date) -> PortfolioSummary:
-    expired = due_30 = due_60 = due_90 = 0
+def summarize(contracts: Iterable[Contract], today: date, notice_days: int = DEFAULT_NOTICE_DAYS) -> PortfolioSummary:
+    windows = due_windows(notice_days)
+    expired = 0
+    due = [0] * len(windows)
     costs = []
     for contract in contracts:
         left = days_left(contract, today)
         if left < 0:
             expired += 1
         else:
-            due_30 += left <= 30
-            due_60 += left <= 60
-            due_90 += left <= 90
+            for i, days in enumerate(windows):
+                due[i] += left <= days
         costs.append((contract.currency, contract.annual_cost))
-    return PortfolioSummary(expired, due_30, due_60, due_90, totals_by_currency(costs))
+    return PortfolioSummary(expired, tuple(zip(windows, due)), totals_by_currency(costs))
 
 
-def summarize_end_dates(ends: Sequence[int], annual_totals: dict[str, Decimal], today: date) -> PortfolioSummary:
+def summarize_end_dates(ends: Sequence[int], annual_totals: dict[str, Decimal], today: date,
+                        notice_days: int = DEFAULT_NOTICE_DAYS) -> PortfolioSummary:
     """`summarize` for contracts known only by their end dates (`date.toordinal()`, sorted) and their
     annual totals: what the start-up glance keeps, so one file serves any "today"."""
     day = today.toordinal()
@@ -100,4 +114,5 @@ def summarize_end_dates(ends: Sequence[int], annual_totals: dict[str, Decimal], 
     def due_within(days: int) -> int:
         return bisect_right(ends, day + days) - expired
 
-    return PortfolioSummary(expired, due_within(30), due_within(60), due_within(90), dict(annual_totals))
+    return PortfolioSummary(expired, tuple((days, due_within(days)) for days in due_windows(notice_days)),
+                            dict(annual_totals))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import replace
 from datetime import date, timedelta
 from importlib.resources import as_file, files
 from pathlib import Path
 
 from tui.domain.contract import Contract
+from tui.domain.exchange import Rate
 from tui.domain.forecast.planning import shift_months
 from tui.domain.forecast.series import months_between
 from tui.domain.usage import UsageSample, duplicate_key
@@ -15,11 +18,15 @@ from tui.store.contract_csv import plan_contract_import
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.store.partners import PartnerRepository
+from tui.store.rate_files import plan_rate_import
+from tui.store.rates import RateRepository
+from tui.store.quote_requests import FOLDER_NAME as QUOTE_REQUESTS
 from tui.store.usage import UsageRepository
 from tui.store.usage_csv import plan_usage_import
 
 # The shipped demo files are written as if today were this day.
 DEMO_ANCHOR = date(2026, 1, 1)
+DEMO_FOLDER_PREFIX = "renewals-demo-"
 
 
 def data_file(name: str):
@@ -52,6 +59,31 @@ def demo_usage(today: date, products: list[str]) -> list[UsageSample]:
     return list(moved.values())
 
 
+def demo_rates(today: date) -> list[Rate]:
+    """The shipped BNR rates (the last working days before the anchor), moved by the same days as the contracts."""
+    shift = today - DEMO_ANCHOR
+    with as_file(data_file("demo_rates_bnr.xml")) as path:
+        plan = plan_rate_import(path, {}, today=DEMO_ANCHOR, name="demo_rates_bnr.xml")
+    return [replace(rate, on=rate.on + shift) for rate in plan.new]
+
+
+def create_temporary_demo(today: date) -> Path:
+    """A fresh demo data file in a new `renewals-demo-*` temporary folder (see remove_demo_folder)."""
+    path = Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX)) / "demo.json"
+    create_demo_database(path, today).close()
+    return path
+
+
+def remove_demo_folder(folder: Path) -> bool:
+    """Delete a temporary demo folder, unless a quote request was written in it: then it is kept for
+    the user (True)."""
+    requests = folder / QUOTE_REQUESTS
+    if requests.is_dir() and any(requests.iterdir()):
+        return True
+    shutil.rmtree(folder, ignore_errors=True)
+    return False
+
+
 def create_demo_database(path: Path, today: date) -> Store:
     """Write the demo data to a new file at `path` and return it opened."""
     store = Store(path)
@@ -60,4 +92,5 @@ def create_demo_database(path: Path, today: date) -> Store:
         ContractRepository(store).save_many(contracts, [], today, source="demo")
         UsageRepository(store).save_many(demo_usage(today, [c.product for c in contracts]), [])
         PartnerRepository(store).load_directory()
+        RateRepository(store).save_many(demo_rates(today))
     return store

@@ -16,6 +16,7 @@ from tui.store.settings import SettingsRepository
 if TYPE_CHECKING:
     from tui.store.contracts import ContractRepository
     from tui.store.partners import PartnerRepository
+    from tui.store.rates import RateRepository
     from tui.store.renewals import RenewalRepository
     from tui.store.usage import UsageRepository
 
@@ -34,6 +35,7 @@ class Repositories:
     @cached_property
     def partners(self) -> PartnerRepository:
         from tui.store.partners import PartnerRepository
+    from tui.store.rates import RateRepository
 
         return PartnerRepository(self.store)
 
@@ -42,6 +44,12 @@ class Repositories:
         from tui.store.usage import UsageRepository
 
         return UsageRepository(self.store)
+
+    @cached_property
+    def rates(self) -> RateRepository:
+        from tui.store.rates import RateRepository
+
+        return RateRepository(self.store)
 
     @cached_property
     def renewals(self) -> RenewalRepository:

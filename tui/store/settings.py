@@ -52,6 +52,9 @@ def to_record(settings: Settings) -> dict[str, object]:
         "fee_rate": str(settings.fee_rate),
         "headroom": str(settings.headroom),
         "theme": settings.theme,
+        "base_currency": settings.base_currency,
+        "rise": str(settings.rise),
+        "fiscal_start": settings.fiscal_start,
     }
 
 
@@ -65,4 +68,7 @@ def settings_from_record(raw: dict) -> Settings:
         fee_rate=Decimal(raw.get("fee_rate", str(defaults.fee_rate))),
         headroom=Decimal(raw.get("headroom", str(defaults.headroom))),
         theme=raw.get("theme", defaults.theme),
+        base_currency=raw.get("base_currency", defaults.base_currency),
+        rise=Decimal(raw.get("rise", str(defaults.rise))),
+        fiscal_start=int(raw.get("fiscal_start", defaults.fiscal_start)),
     )

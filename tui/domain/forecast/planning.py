@@ -14,14 +14,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from tui.domain.contract import Contract
-from tui.domain.forecast.engine import ForecastResult, forecast
+from tui.domain.forecast.engine import ForecastError, ForecastResult, forecast
 from tui.domain.forecast.headroom import DEFAULT_HEADROOM
 from tui.domain.forecast.recommend import Recommendation, compliance_gap, owned_on, recommend
 from tui.domain.forecast.series import add_months, monthly_peaks
 from tui.domain.text import fold
 from tui.domain.usage import UsageSample
+from tui.formatting import format_date
+from tui.i18n import _, ngettext
 
 DEFAULT_HORIZON_MONTHS = 12
+STALE_USAGE_MONTHS = 3  # usage older than this is said to be old beside the forecast
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class ProductPlan:
     owned_now: int  # licences owned today
     latest_month: date  # the last month with usage samples
     latest_peak: int  # that month's peak
+    latest_sample: date  # the day of the newest usage sample
 
     @property
     def gap(self) -> int:
@@ -48,6 +52,31 @@ def shift_months(day: date, months: int) -> date:
 
 def horizon_in_months(today: date, months: int) -> date:
     return shift_months(today, months)
+
+
+def usage_age_months(newest: date, today: date) -> int:
+    """Whole months from the newest usage sample to today."""
+    months = (today.year - newest.year) * 12 + today.month - newest.month
+    return months - 1 if shift_months(newest, months) > today else months
+
+
+def stale_usage_text(newest: date | None, today: date) -> str:
+    """"usage data is 12 months old (newest sample …)" when the newest sample is older than
+    STALE_USAGE_MONTHS months; "" otherwise (or with no usage)."""
+    if newest is None or shift_months(newest, STALE_USAGE_MONTHS) >= today:
+        return ""
+    months = usage_age_months(newest, today)
+    return ngettext("usage data is {n} month old (newest sample {date})",
+                    "usage data is {n} months old (newest sample {date})", months).format(
+        n=months, date=format_date(newest))
+
+
+def check_horizon(horizon: date, today: date) -> None:
+    """A forecast is for a day after today: a past horizon would compare usage with licences that
+    have already lapsed."""
+    if horizon <= today:
+        raise ForecastError(_("the horizon {date} is not after today ({today}); choose a later date").format(
+            date=format_date(horizon), today=format_date(today)))
 
 
 def contracts_of(product: str, contracts: Iterable[Contract]) -> list[Contract]:
@@ -92,10 +121,11 @@ def plan_product(
     """Forecast `product` up to `horizon` and compare with the licences owned on that day.
 
     `samples` may hold every product's samples or only this one's (cheaper for
-    many products).  Raises ForecastError (message for the user) when there is
-    no usage, the horizon is not after the last month with usage, or the
-    method cannot be used.
+    many products).  Raises ForecastError (message for the user) when the
+    horizon is not after today, there is no usage, the horizon is not after
+    the last month with usage, or the method cannot be used.
     """
+    check_horizon(horizon, today)
     key = fold(product)
     mine = [s for s in samples if s.product == product or fold(s.product) == key]
     series = monthly_peaks(mine)
@@ -106,4 +136,4 @@ def plan_product(
     latest_peak = series.values[-1]
     assert latest_month is not None and latest_peak is not None  # forecast() refused an empty series
     return ProductPlan(product, horizon, result, advice, owned_licences(product, contracts, today),
-                       latest_month, latest_peak)
+                       latest_month, latest_peak, max(s.on for s in mine))

@@ -61,7 +61,7 @@ class ImportScreen(Dialog[bool]):
     def check_file(self, path: Path) -> None:
         existing = {c.id: c for c in self.session.contracts.all()}
         try:
-            plan = plan_contract_import(path, existing)
+            plan = plan_contract_import(path, existing, partners=self.session.partners.names())
         except CsvRejected as rejected:
             lines = [str(p) for p in rejected.problems]
             report = "\n".join(lines[:MAX_LINES_SHOWN] + ([f"… {len(lines) - MAX_LINES_SHOWN}"] if len(lines) >

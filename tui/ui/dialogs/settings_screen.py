@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.widgets import Footer, Input, Label, Select, Static
 
+from tui.domain.money import CURRENCIES
 from tui.domain.settings import DATE_FORMATS, NUMBER_FORMATS, SETTING_FIELDS, THEMES, Settings, settings_to_text, \
     validate_settings
 from tui.i18n import _
@@ -16,7 +17,15 @@ from tui.ui.widgets.screens import Dialog
 def setting_labels() -> dict[str, str]:
     return {"date_format": _("Date format"), "number_format": _("Number format"),
             "notice_days": _("Notice window (days)"), "fee_rate": _("Reinstatement fee %"),
-            "headroom": _("Forecast headroom %"), "theme": _("Theme")}
+            "headroom": _("Forecast headroom %"), "base_currency": _("Budget currency"),
+            "rise": _("Yearly price rise %"), "fiscal_start": _("Fiscal year starts"), "theme": _("Theme")}
+
+
+def month_names() -> dict[str, str]:
+    """The fiscal year's first month as the dialog offers it: "1" -> January, …"""
+    names = (_("January"), _("February"), _("March"), _("April"), _("May"), _("June"), _("July"), _("August"),
+             _("September"), _("October"), _("November"), _("December"))
+    return {str(number): name for number, name in enumerate(names, start=1)}
 
 
 class SettingsScreen(Dialog[Settings | None]):
@@ -30,7 +39,8 @@ class SettingsScreen(Dialog[Settings | None]):
         texts = settings_to_text(self.settings)
         labels = setting_labels()
         choices = {"date_format": DATE_FORMATS, "number_format": NUMBER_FORMATS,
-                   "theme": {theme: theme for theme in THEMES}}
+                   "theme": {theme: theme for theme in THEMES},
+                   "base_currency": {code: code for code in sorted(CURRENCIES)}, "fiscal_start": month_names()}
         with Vertical(classes="dialog form"):
             yield Static(_("Settings"), classes="dialog-title")
             with Grid(classes="form-grid settings-grid"):

@@ -40,7 +40,7 @@ class ValidatedForm(Dialog[ResultT | None], Generic[ResultT]):
         for column in columns:
             message = errors.get(column, "")
             self.query_one(f"#{self.ERROR_PREFIX}{column}", Static).update(message)
-            self.query_one(f"#{self.FIELD_PREFIX}{column}", Input).set_class(bool(message), "-invalid-field")
+            self.query_one(f"#{self.FIELD_PREFIX}{column}").set_class(bool(message), "-invalid-field")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if self.tried:
@@ -49,14 +49,19 @@ class ValidatedForm(Dialog[ResultT | None], Generic[ResultT]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.focus_next()
 
+    def commit(self, result: ResultT) -> bool:
+        """Write `result` (forms that write it themselves); False keeps the form open with what was typed."""
+        return True
+
     def action_save(self) -> None:
         self.tried = True
         result = self.check()
         if result is None:
-            next(iter(self.query(".-invalid-field").results(Input))).focus()
+            self.query(".-invalid-field").first().focus()
             self.notify(_("Fix the fields marked in red; nothing was saved yet."), severity="warning")
             return
-        self.dismiss(result)
+        if self.commit(result):
+            self.dismiss(result)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 
+from tui.domain.forecast.planning import stale_usage_text
 from tui.formatting import format_count, format_date
 from tui.i18n import _
 from tui.ui.forecast.plans import PlanBook, ProductRow
@@ -19,19 +22,24 @@ def heading_text(row: ProductRow) -> Text:
         text.append(" · " + row.problem)
         return text
     advice = plan.recommendation
-    text.append(" · " + _("{date}: owned {owned}, recommended {recommended} → {advice}").format(
-        date=format_date(plan.horizon), owned=format_count(advice.owned),
+    text.append(" · " + _("on {date}: recommended {recommended}, owned then {owned} → {advice} "
+                          "(owned now {now})").format(
+        date=format_date(plan.horizon), owned=format_count(advice.owned), now=format_count(row.owned_now),
         recommended=format_count(advice.recommended), advice=advice_cell(row)[0]))
     text.append("\n" + plan.result.reason, style="dim")
     return text
 
 
-def warning_text(row: ProductRow) -> str:
-    """The compliance gap in words ("" when usage is covered)."""
-    if not row.gap:
-        return ""
-    return _("⚠ COMPLIANCE GAP: {used} in use but only {owned} owned today ({gap} over)").format(
-        used=format_count(row.latest_peak or 0), owned=format_count(row.owned_now), gap=format_count(row.gap))
+def warning_text(row: ProductRow, today: date) -> str:
+    """The compliance gap and old usage data in words ("" when usage is covered and recent)."""
+    warnings = []
+    if row.gap:
+        warnings.append(_("⚠ COMPLIANCE GAP: {used} in use but only {owned} owned today ({gap} over)").format(
+            used=format_count(row.latest_peak or 0), owned=format_count(row.owned_now), gap=format_count(row.gap)))
+    stale = stale_usage_text(row.latest_sample, today)
+    if stale:
+        warnings.append("⚠ " + stale)
+    return " · ".join(warnings)
 
 
 def month_rows(book: PlanBook, row: ProductRow) -> list[MonthRow]:

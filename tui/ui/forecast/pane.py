@@ -53,9 +53,10 @@ class ForecastPane(SampleEditing, TabPane):
         Binding("plus,equals_sign", "horizon(1)", _("Horizon +1 month"), key_display="+", group=HORIZON),
         Binding("c", "horizon_at_end", _("Horizon at each product's contract end (again: back to months)"),
                 group=HORIZON),
-        Binding("m", "cycle_method", _("Method")),
-        Binding("h", "headroom", _("Headroom")),
-        Binding("v", "cycle_view", _("View")),
+        Binding("m", "cycle_method", _("Method"), tooltip=_("Forecast method: auto → linear → holt → headroom")),
+        Binding("h", "headroom", _("Headroom"),
+                tooltip=_("Headroom % added to the recent peak by the headroom method")),
+        Binding("v", "cycle_view", _("View"), tooltip=_("Show the chart → the monthly numbers → the samples")),
         Binding("a", "add_sample", _("Add a usage sample"), group=SAMPLE),
         Binding("e", "edit_sample", _("Edit the highlighted usage sample"), group=SAMPLE),
         Binding("d,delete", "delete_sample", _("Delete the highlighted usage sample"), group=SAMPLE),
@@ -194,7 +195,7 @@ class ForecastPane(SampleEditing, TabPane):
             chart.show(None)
         else:
             heading.update(heading_text(row), layout=False)
-            warning.update(warning_text(row), layout=False)
+            warning.update(warning_text(row, self.session.today), layout=False)
             self.samples = list(reversed(self.data.samples_for(row.product)))
             self.months = month_rows(self.book, row)
             if row.plan is None:

@@ -28,7 +28,7 @@ from tui.domain.forecast.planning import (
 from tui.domain.text import fold
 from tui.domain.usage import UsageSample
 from tui.formatting import format_date
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 HEADROOM_DEFAULT = 0.15
 
@@ -48,9 +48,9 @@ class ForecastSettings:
         if self.months is None:
             when = _("horizon: each product's contract end")
         else:
-            when = _("horizon: +{n} months ({date})").format(
+            when = ngettext("horizon: +{n} month ({date})", "horizon: +{n} months ({date})", self.months).format(
                 n=self.months, date=format_date(horizon_in_months(today, self.months)))
-        return _("{when} · method: {method} · headroom: {pct:g} %").format(
+        return _("{when} · method: {method} · headroom: {pct:g} % · buy/surplus = recommended − owned then").format(
             when=when, method=method_label(self.method), pct=round(self.headroom * 100, 2))
 
 
@@ -63,6 +63,12 @@ class ProductRow:
     latest_peak: int | None  # None: no usage recorded
     plan: ProductPlan | None
     problem: str  # why there is no plan ("" when there is one)
+    latest_sample: date | None = None  # the day of the newest usage sample
+
+    @property
+    def owned_at_horizon(self) -> int | None:
+        """Licences owned on the horizon date: what buy / surplus compares the recommendation with."""
+        return None if self.plan is None else self.plan.recommendation.owned
 
     @property
     def gap(self) -> int:
@@ -110,17 +116,22 @@ class PlanBook:
         owned_now = owned_licences(product, contracts, self.today)
         if not samples:
             return ProductRow(product, owned_now, None, None, _("no usage recorded"))
-        last_month = samples[-1].on.replace(day=1)  # samples are sorted by day, at most one a day
+        newest = samples[-1].on  # samples are sorted by day, at most one a day
+        last_month = newest.replace(day=1)
         latest = max(s.in_use for s in samples[-31:] if s.on >= last_month)
         horizon = self.settings.horizon(product, contracts, self.today)
         if horizon is None:
-            return ProductRow(product, owned_now, latest, None, _("no contract, so no end date"))
+            return ProductRow(product, owned_now, latest, None, _("no contract, so no end date"), newest)
+        if self.settings.months is None and horizon <= self.today:
+            return ProductRow(product, owned_now, latest, None, _(
+                "its latest contract ended on {date}: no forecast for a past date (c: back to months)").format(
+                date=format_date(horizon)), newest)
         try:
             plan = plan_product(product, samples, contracts, horizon, self.today,
                                 method=self.settings.method, headroom=self.settings.headroom)
         except ForecastError as error:
-            return ProductRow(product, owned_now, latest, None, str(error))
-        return ProductRow(product, owned_now, plan.latest_peak, plan, "")
+            return ProductRow(product, owned_now, latest, None, str(error), newest)
+        return ProductRow(product, owned_now, plan.latest_peak, plan, "", newest)
 
     def owned_by_month(self, product: str, months: Sequence[date], horizon: date) -> list[int]:
         """Licences held through each month (owned on its last day; on the horizon day in its month)."""

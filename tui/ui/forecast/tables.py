@@ -25,12 +25,13 @@ FILLER = Column("filler", "", 0, flex=True, keep=0)
 def product_columns() -> list[Column]:
     return [
         Column("product", _("Product"), 23, flex=True, keep=10),
-        Column("owned", _("Owned"), 6, align="right", keep=8),
-        Column("peak", _("Peak"), 6, align="right", keep=7),
+        Column("owned", _("Owned"), 6, align="right", keep=8),  # today
+        Column("owned_then", _("Then"), 6, align="right", keep=8),  # on the horizon date: buy/surplus uses it
+        Column("peak", _("Peak"), 6, align="right", keep=1),  # also in the chart: the first to go when narrow
         Column("forecast", _("Forecast"), 8, align="right", keep=5),
         Column("recommended", _("Rec."), 6, align="right", keep=6),
         Column("advice", _("Buy/surplus"), 11, keep=8),
-        Column("status", _("Compliance"), 11, keep=9),
+        Column("status", _("Compliance"), 10, keep=9),
         FILLER,  # shares the spare width with the product names on a wide screen
     ]
 
@@ -60,6 +61,7 @@ def product_cells(row: ProductRow) -> list[Cell]:
     return [
         row.product,
         format_count(row.owned_now),
+        "—" if row.owned_at_horizon is None else format_count(row.owned_at_horizon),
         "—" if row.latest_peak is None else format_count(row.latest_peak),
         format_estimate(plan.result.at_horizon.expected) if plan else (_("n/a"), "muted"),
         format_count(plan.recommendation.recommended) if plan else "—",

@@ -10,7 +10,7 @@ from textual.containers import Grid, Vertical
 from textual.widgets import Footer, Input, Label, Static
 
 from tui.domain.usage import USAGE_COLUMNS, UsageSample, validate_usage
-from tui.formatting import format_date
+from tui.formatting import date_placeholder, format_date
 from tui.i18n import _
 from tui.ui.dialogs.validated_form import ValidatedForm
 
@@ -43,7 +43,7 @@ class UsageForm(ValidatedForm[UsageSample]):
         labels = usage_labels()
         texts = {"product": self.initial.product, "date": format_date(self.initial.on),
                  "in_use": str(self.initial.in_use) if self.editing else ""}
-        placeholders = {"date": _("YYYY-MM-DD, not after today"), "in_use": _("whole number ≥ 0")}
+        placeholders = {"date": _("{format}, not after today").format(format=date_placeholder()), "in_use": _("whole number ≥ 0")}
         with Vertical(classes="dialog form"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             with Grid(classes="form-grid"):

@@ -48,12 +48,13 @@ class OverviewData:
     def load(cls, contracts: list[Contract], partner_names: dict[str, str], today: date, notice_days: int,
              query: ContractQuery = ContractQuery()) -> OverviewData:
         index = ContractIndex(contracts, partner_names)
-        return cls(index, summarize(contracts, today), query, index.select(query, today, notice_days),
+        return cls(index, summarize(contracts, today, notice_days), query, index.select(query, today, notice_days),
                    len(contracts))
 
     @classmethod
     def from_glance(cls, glance: Glance, today: date) -> OverviewData:
         """The first screen as the glance has it: the rows in the default order, which is the glance's."""
         return cls(ContractIndex(glance.first, glance.partner_names),
-                   summarize_end_dates(glance.ends, glance.annual_totals, today), ContractQuery(),
+                   summarize_end_dates(glance.ends, glance.annual_totals, today, glance.settings.notice_days),
+                   ContractQuery(),
                    FirstRows(glance.first, glance.count), glance.count)

@@ -14,7 +14,7 @@ from tui.domain.contract import Contract
 from tui.domain.contract_query import ContractIndex, ContractQuery
 from tui.domain.status import Status, days_left, status_of, summarize
 from tui.formatting import format_count, format_date, format_money
-from tui.i18n import _
+from tui.i18n import _, ngettext
 from tui.store.errors import StoreError
 from tui.ui.messages import StartRenewal
 from tui.ui.overview.contract_detail import ContractDetail
@@ -35,7 +35,7 @@ def overview_columns() -> list[Column]:
         Column("quantity", _("Lic."), 5, align="right", keep=5),
         Column("end", _("End"), 10, keep=7),
         Column("days", _("Days"), 5, align="right", keep=6),
-        Column("status", _("Status"), 7, keep=9),
+        Column("status", _("Status"), 8, keep=9),  # "EXPIRED↻", "DUE    ↻": ↻ = in an open renewal
         Column("cost", _("Annual cost"), 14, align="right", keep=4),
         Column("partner", _("Partner"), 12, flex=True, keep=3),
     ]
@@ -50,16 +50,21 @@ class OverviewPane(TabPane):
     BINDINGS = [
         # A priority binding runs as the key is read, so the keys after it in one burst (a slow link
         # delivers them together) already go to the filter; typed in the filter, "/" is just a character.
-        Binding("slash", "focus_filter", _("Filter"), show=False, priority=True),
-        Binding("space", "toggle_mark", _("Mark")),
-        Binding("f", "cycle_show", _("Show")),
-        Binding("s", "cycle_sort", _("Sort"), show=False),
-        Binding("r", "reverse_sort", _("Reverse"), show=False),
-        Binding("a", "add", _("Add"), group=EDIT_GROUP),
-        Binding("e,enter", "edit", _("Edit"), group=EDIT_GROUP),
-        Binding("d,delete", "delete", _("Delete"), group=EDIT_GROUP),
-        Binding("i", "app.import", _("Import")),
-        Binding("n", "renew", _("Renew")),
+        Binding("slash", "focus_filter", _("Filter"), show=False, priority=True,
+                tooltip=_("Filter the rows as you type: id, product, partner, certificate")),
+        Binding("space", "toggle_mark", _("Mark"),
+                tooltip=_("Mark the contract, to assign a partner (4, u) or renew the marked ones (n)")),
+        Binding("f", "cycle_show", _("Show"), tooltip=_("Show all → expired + due → expired only")),
+        Binding("s", "cycle_sort", _("Sort"), show=False,
+                tooltip=_("Next sort order: end date, id, product, partner, annual cost")),
+        Binding("r", "reverse_sort", _("Reverse"), show=False, tooltip=_("Reverse the sort order")),
+        Binding("a", "add", _("Add"), group=EDIT_GROUP, tooltip=_("Add a contract")),
+        Binding("e,enter", "edit", _("Edit"), group=EDIT_GROUP, tooltip=_("Edit the highlighted contract")),
+        Binding("d,delete", "delete", _("Delete"), group=EDIT_GROUP,
+                tooltip=_("Delete the highlighted contract (asks first)")),
+        Binding("i", "app.import", _("Import"), tooltip=_("Import a contracts CSV: check it, see what would change, then import")),
+        Binding("n", "renew", _("Renew"),
+                tooltip=_("New renewal of the marked contracts (none marked: the expired and due ones)")),
     ]
 
     def __init__(self, session: Session, *, id: str | None = None, classes: str | None = None) -> None:
@@ -69,6 +74,7 @@ class OverviewPane(TabPane):
         self.summary = summarize([], date.min)
         self.rows: Sequence[Contract] = []
         self.count = 0  # contracts in the file
+        self.in_renewal: dict[str, str] = {}  # contract id -> the open renewal that holds it
 
     @property
     def marked(self) -> set[str]:
@@ -104,7 +110,15 @@ class OverviewPane(TabPane):
                                      self.query_state)
         self.index, self.summary, self.count = data.index, data.summary, data.count
         self.marked &= {c.id for c in self.index.contracts}
+        self.in_renewal = self.open_renewals()
         self.refilter(keep_id, rows=data.rows)
+
+    def open_renewals(self) -> dict[str, str]:
+        """Contract id -> the open renewal (draft or requested) that holds it, as stored now (read afresh:
+        the Renewal tab writes through its own repository)."""
+        if self.session.repositories is None:  # painted from the start-up glance: no file read yet
+            return {}
+        return self.session.renewals.busy_contracts()  # (its module is loaded here, after start-up)
 
     def refilter(self, keep_id: str | None = None, rows: Sequence[Contract] | None = None) -> None:
         """Select and sort the rows for the query (`rows`: already selected for it)."""
@@ -124,14 +138,15 @@ class OverviewPane(TabPane):
         self.query_one("#overview-body").display = not empty
         if empty:
             self.query_one("#overview-empty", Static).update(
-                _("No contracts yet.\n\nPress a to add one, or import a spreadsheet from the shell:\n"
-                  "    renewals import contracts FILE.csv\n\nSee the README for the CSV columns.")
+                _("No contracts yet.\n\nPress a to add one, i to import a contracts CSV here, or import it from "
+                  "the shell:\n    renewals import contracts FILE.csv\n\nSee the README for the CSV columns.")
             )
         summary = self.summary
         totals = "  ".join(format_money(v, k) for k, v in summary.annual_totals.items()) or "—"
+        windows = " · ".join(_("≤{days}d {n}").format(days=days, n=n) for days, n in summary.due)
         self.query_one("#overview-summary", Static).update(
-            _("{expired} expired · due ≤30d {d30} · ≤60d {d60} · ≤90d {d90} · yearly {totals}").format(
-                expired=summary.expired, d30=summary.due_30, d60=summary.due_60, d90=summary.due_90, totals=totals)
+            _("{expired} expired · due {windows} · yearly {totals}").format(
+                expired=summary.expired, windows=windows, totals=totals)
         )
         q = self.query_state
         arrow = "↓" if q.descending else "↑"
@@ -154,7 +169,8 @@ class OverviewPane(TabPane):
             format_count(contract.quantity),
             format_date(contract.end),
             str(days_left(contract, session.today)),
-            (status.label.upper(), STATUS_TONE[status]),
+            (f"{status.label.upper():<7}↻" if contract.id in self.in_renewal else status.label.upper(),
+             STATUS_TONE[status]),
             format_money(contract.annual_cost, contract.currency),
             self.index.partner_label(contract),
         ]
@@ -193,7 +209,8 @@ class OverviewPane(TabPane):
         session = self.session
         label = self.index.partner_label(contract) if contract else ""
         session.highlighted = contract
-        self.query_one(ContractDetail).show(contract, session.today, label, session.notice_days)
+        renewal = self.in_renewal.get(contract.id, "") if contract else ""
+        self.query_one(ContractDetail).show(contract, session.today, label, session.notice_days, renewal)
 
     def on_virtual_table_cursor_moved(self, event: VirtualTable.CursorMoved) -> None:
         self.show_detail()
@@ -213,10 +230,9 @@ class OverviewPane(TabPane):
             event.stop()
 
     async def action_renew(self) -> None:
-        """Start a renewal (Renewal tab) with the marked contracts, or the highlighted one."""
-        contracts = self.marked_or_current()
-        if contracts:
-            self.post_message(StartRenewal(contracts))
+        """Start a renewal with the marked contracts; none marked: the expired and due ones, as `n` in the
+        Renewal tab does (the same key must not mean "the highlighted contract" in one tab only)."""
+        self.post_message(StartRenewal())
 
     def action_focus_filter(self) -> None:
         field = self.query_one("#overview-filter", Input)
@@ -246,7 +262,7 @@ class OverviewPane(TabPane):
                 self.write(lambda: self.session.contracts.add(contract, self.session.today),
                            _("Added {id}.").format(id=contract.id), keep_id=contract.id)
 
-        self.app.push_screen(ContractForm(_("New contract"), None, self.id_taken), saved)
+        self.app.push_screen(ContractForm(_("New contract"), None, self.id_taken, self.session.partners), saved)
 
     def action_edit(self) -> None:
         from tui.ui.overview.contract_form import ContractForm
@@ -256,13 +272,17 @@ class OverviewPane(TabPane):
             return
 
         def saved(contract: Contract | None) -> None:
-            if contract is not None:
-                self.write(
-                    lambda: self.session.contracts.update(
-                        contract, self.session.today, base_revision=original.revision, original_id=original.id),
-                    _("Saved {id}.").format(id=contract.id), keep_id=contract.id)
+            if contract is not None:  # the form stored it (a conflict keeps the form open, see ContractForm)
+                self.app.notify(_("Saved {id}.").format(id=contract.id))
+                self.session.data_changed(keep_id=contract.id)
 
-        self.app.push_screen(ContractForm(_("Edit {id}").format(id=original.id), original, self.id_taken), saved)
+        def write(contract: Contract, base_revision: int) -> None:
+            self.session.contracts.update(contract, self.session.today, base_revision=base_revision,
+                                           original_id=original.id)
+
+        self.app.push_screen(ContractForm(_("Edit {id}").format(id=original.id), original, self.id_taken,
+                                          self.session.partners, write=write,
+                                          reread=lambda: self.session.contracts.get(original.id)), saved)
 
     def action_delete(self) -> None:
         from tui.ui.dialogs.confirm import ConfirmScreen
@@ -276,7 +296,9 @@ class OverviewPane(TabPane):
                 self.write(lambda: self.session.contracts.delete(contract.id, base_revision=contract.revision),
                            _("Deleted {id}.").format(id=contract.id))
 
-        question = _("Delete contract {id} ({product}, {n} licences)? Its history goes with it.").format(
+        question = ngettext("Delete contract {id} ({product}, {n} licence)? Its history goes with it.",
+                            "Delete contract {id} ({product}, {n} licences)? Its history goes with it.",
+                            contract.quantity).format(
             id=contract.id, product=contract.product, n=contract.quantity)
         self.app.push_screen(ConfirmScreen(question, yes=_("Delete")), answered)
 

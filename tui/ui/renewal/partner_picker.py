@@ -9,7 +9,7 @@ from textual.widgets import Footer, Input, Static
 
 from tui.domain.partner import Partner
 from tui.domain.partner_search import PartnerHit, PartnerIndex
-from tui.i18n import _
+from tui.i18n import _, ngettext
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
 from tui.ui.widgets.screens import Dialog
 
@@ -43,7 +43,7 @@ class PartnerPicker(Dialog[Partner | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker partner-picker"):
             yield Static(_("Choose the partner"), classes="dialog-title", markup=False)
-            yield Input(self.query_text, id="picker-query", compact=True,
+            yield Input(self.query_text, id="picker-query", compact=True, select_on_focus=False,  # typed on
                         placeholder=_("search: name, city, country, product family…"))
             yield VirtualTable(picker_columns(), self.cells_for, id="picker-table")
             yield Static("", id="picker-count", classes="dialog-hint", markup=False)
@@ -53,6 +53,15 @@ class PartnerPicker(Dialog[Partner | None]):
         self.query_one(Input).focus()
         self.search(self.query_text)
 
+    def type_more(self, text: str) -> None:
+        """Keys typed for the search before it was on screen (one burst from a slow link)."""
+        inputs = self.query("#picker-query").results(Input)
+        field = next(iter(inputs), None)
+        if field is None:
+            self.query_text += text  # not composed yet: the field starts with it
+        else:
+            field.insert_text_at_cursor(text)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         self.search(event.value)
 
@@ -60,7 +69,8 @@ class PartnerPicker(Dialog[Partner | None]):
         self.hits = self.index.search(text)
         self.query_one(VirtualTable).set_row_count(len(self.hits), cursor=0)
         self.query_one("#picker-count", Static).update(
-            _("{n} partners · ↑↓ move · enter choose · esc cancel").format(n=len(self.hits)))
+            ngettext("{n} partner · ↑↓ move · enter choose · esc cancel",
+                     "{n} partners · ↑↓ move · enter choose · esc cancel", len(self.hits)).format(n=len(self.hits)))
 
     def cells_for(self, index: int) -> list[Cell]:
         partner = self.hits[index].partner

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
@@ -11,10 +13,12 @@ from tui.domain.contract import Contract
 from tui.domain.contract_validation import check_text
 from tui.domain.parsing import ParseError
 from tui.domain.renewal import CHECKLIST, Proof, checklist_labels
-from tui.formatting import format_date
+from tui.domain.renewal_plan import future_purchase_text
+from tui.formatting import date_placeholder, format_date
 from tui.i18n import _
 from tui.ui.renewal.step_base import read_date
 from tui.ui.widgets.screens import Dialog
+from tui.ui.widgets.tick_list import TickList
 
 
 class ProofForm(Dialog[Proof | None]):
@@ -23,10 +27,11 @@ class ProofForm(Dialog[Proof | None]):
         Binding("escape", "cancel", _("Cancel")),
     ]
 
-    def __init__(self, contract: Contract, proof: Proof) -> None:
+    def __init__(self, contract: Contract, proof: Proof, today: date | None = None) -> None:
         super().__init__()
         self.contract = contract
         self.proof = proof
+        self.today = today  # a purchase date after it is refused
 
     def compose(self) -> ComposeResult:
         proof = self.proof
@@ -37,12 +42,13 @@ class ProofForm(Dialog[Proof | None]):
                 for field, label, value, hint in (
                         ("certificate", _("Certificate"), proof.certificate, ""),
                         ("order", _("Order / PO"), proof.order, ""),
-                        ("purchase", _("Purchase date"), format_date(proof.purchase_date), "YYYY-MM-DD")):
+                        ("purchase", _("Purchase date"), format_date(proof.purchase_date),
+                         date_placeholder())):
                     yield Label(label, classes="form-label")
                     yield Input(value, id=f"proof-{field}", compact=True, placeholder=hint)
                     yield Static("", id=f"proof-{field}-error", classes="form-error", markup=False)
             labels = checklist_labels()
-            yield SelectionList[str](*[(labels[item], item, item in proof.checked) for item in CHECKLIST],
+            yield TickList(*[(labels[item], item, item in proof.checked) for item in CHECKLIST],
                                      id="proof-checklist", compact=True)
             yield Static(_("space ticks an item · tab next field · ctrl+s save · esc cancel"),
                          classes="dialog-hint")
@@ -66,6 +72,8 @@ class ProofForm(Dialog[Proof | None]):
         purchase = read_date(self.query_one("#proof-purchase", Input), _("Purchase date"), problems)
         if problems:
             errors["purchase"] = problems[0].split(": ", 1)[1]
+        elif purchase is not None and self.today is not None and purchase > self.today:
+            errors["purchase"] = future_purchase_text(purchase, self.today)
         for field in ("certificate", "order", "purchase"):
             self.query_one(f"#proof-{field}-error", Static).update(errors.get(field, ""))
             self.query_one(f"#proof-{field}", Input).set_class(field in errors, "-invalid-field")

@@ -15,7 +15,7 @@ from tui.domain.coterm import CotermError, QuoteLine, build_quote, method_note, 
 from tui.domain.parsing import ParseError, parse_percent
 from tui.domain.renewal_plan import step_problems
 from tui.domain.status import Status, status_of
-from tui.formatting import format_count, format_date, format_decimal, format_money, format_percent
+from tui.formatting import date_placeholder, format_count, format_date, format_decimal, format_money, format_percent
 from tui.i18n import _
 from tui.ui.renewal.step_base import WizardStep, read_date
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
@@ -45,10 +45,10 @@ def coterm_columns() -> list[Column]:
 class StepContracts(WizardStep):
     number = 1
     BINDINGS = [
-        Binding("space", "toggle", _("Select")),
-        Binding("t", "suggest(0)", _("T=latest+1y")),
-        Binding("l", "suggest(1)", _("T=latest")),
-        Binding("slash", "filter", _("Filter"), priority=True),  # at once: see the Overview's filter
+        Binding("space", "toggle", _("Select"), tooltip=_("Select or leave out the highlighted contract")),
+        Binding("t", "suggest(0)", _("T=latest+1y"), tooltip=_("T = the latest end date + 1 year")),
+        Binding("l", "suggest(1)", _("T=latest"), tooltip=_("T = the latest end date")),
+        Binding("slash", "filter", _("Filter"), priority=True, tooltip=_("Filter the contracts as you type")),  # at once: see the Overview's filter
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -59,7 +59,7 @@ class StepContracts(WizardStep):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="wizard-row"):
             yield Label(_("Co-term date T"), classes="wizard-label")
-            yield Input(id="coterm-date", compact=True, placeholder="YYYY-MM-DD", classes="wizard-date")
+            yield Input(id="coterm-date", compact=True, placeholder=date_placeholder(), classes="wizard-date")
             yield Label(_("Uplift %"), classes="wizard-label-short")
             yield Input(id="coterm-uplift", compact=True, classes="wizard-number")
             yield Label(_("Reinst. fee %"), classes="wizard-label-short")
@@ -101,6 +101,7 @@ class StepContracts(WizardStep):
             self.refilter()
         else:
             self.recompute(self.collect())
+            self.wizard.typed()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -150,7 +151,7 @@ class StepContracts(WizardStep):
         totals_widget.update(text)
         totals_widget.set_class(bool(problems), "-problem")
         if selected:
-            later, latest = suggested_dates(selected)
+            later, latest = suggested_dates(selected, self.wizard.session.today)
             hint = _("Suggestions: t {later} (latest end + 1 year) · l {latest} (latest end)").format(
                 later=format_date(later), latest=format_date(latest))
         else:
@@ -186,13 +187,14 @@ class StepContracts(WizardStep):
         wizard.update(contract_ids=tuple(c.id for c in ordered))
         table.action_cursor(1)
         self.recompute(self.collect())
+        self.wizard.typed()
 
     def action_suggest(self, which: int) -> None:
         selected = self.wizard.selected()
         if not selected:
             self.app.bell()
             return
-        self.query_one("#coterm-date", Input).value = format_date(suggested_dates(selected)[which])
+        self.query_one("#coterm-date", Input).value = format_date(suggested_dates(selected, self.wizard.session.today)[which])
 
     def action_filter(self) -> None:
         focused = self.screen.focused
