@@ -26,7 +26,7 @@ from tui.ui.overview.contract_form import ContractForm
 from tui.ui.dialogs.import_screen import ImportScreen
 from tui.ui.overview.pane import OverviewPane
 from tui.ui.partners.pane import PartnersPane
-from tui.ui.renewal.partner_picker import PartnerPicker
+from tui.ui.dialogs.partner_picker import PartnerPicker
 from tui.ui.widgets.virtual_table import VirtualTable
 
 # What the rules accept and a user may well have: each must show on one table line and whole in the detail.

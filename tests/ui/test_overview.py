@@ -19,7 +19,7 @@ from tui.domain.settings import Settings
 from tui.ui.app import create_app
 from tui.ui.overview.contract_form import ContractForm
 from tui.ui.overview.pane import OverviewPane
-from tui.ui.renewal.partner_picker import PartnerPicker
+from tui.ui.dialogs.partner_picker import PartnerPicker
 from tui.ui.widgets.virtual_table import VirtualTable
 
 SIZE = (100, 30)

@@ -18,7 +18,7 @@ from tui.i18n import _
 from tui.store.errors import ConflictError, StoreError
 from tui.ui.dialogs.validated_form import ValidatedForm
 from tui.ui.overview.contract_detail import field_labels
-from tui.ui.partner_field import PartnerField
+from tui.ui.widgets.partner_field import PartnerField
 
 if TYPE_CHECKING:
     from tui.store.partners import PartnerRepository

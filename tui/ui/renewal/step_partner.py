@@ -17,7 +17,7 @@ from tui.formatting import current_styles, date_placeholder, format_date, format
 from tui.i18n import _
 from tui.store.errors import StoreError
 from tui.store.quote_requests import default_folder, request_folder, write_quote_request
-from tui.ui.renewal.partner_picker import PartnerPicker
+from tui.ui.dialogs.partner_picker import PartnerPicker
 from tui.ui.renewal.step_base import WizardStep, read_date
 
 

@@ -14,7 +14,7 @@ from tui.i18n import _
 
 if TYPE_CHECKING:
     from tui.domain.partner_search import PartnerIndex
-    from tui.ui.renewal.partner_picker import PartnerPicker
+    from tui.ui.dialogs.partner_picker import PartnerPicker
 
 
 class PartnerField(Static, can_focus=True):
@@ -68,7 +68,7 @@ class PartnerField(Static, can_focus=True):
                 self._picker.type_more(event.character)
 
     def action_pick(self, query: str = "") -> None:
-        from tui.ui.renewal.partner_picker import PartnerPicker  # the search is loaded when first used
+        from tui.ui.dialogs.partner_picker import PartnerPicker  # the search is loaded when first used
 
         def chosen(partner) -> None:
             self._picker = None
