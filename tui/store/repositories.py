@@ -35,7 +35,6 @@ class Repositories:
     @cached_property
     def partners(self) -> PartnerRepository:
         from tui.store.partners import PartnerRepository
-    from tui.store.rates import RateRepository
 
         return PartnerRepository(self.store)
 
