@@ -266,7 +266,7 @@ class RenewalWizard(Dialog[str | None]):
                             severity="warning", timeout=10)
             self.dismiss(None)
             if stored is not None:
-                self.app.push_screen(RenewalView(stored))
+                self.app.push_screen(RenewalView(stored, self.session.partner_names()))
             return
         self.renewal = self.last_saved = stored
         self.superseded = False
@@ -308,7 +308,8 @@ class RenewalWizard(Dialog[str | None]):
         if not self.save():
             return
         pairs = planned_changes(self.renewal, self.selected())
-        self.app.push_screen(CompletionSummary(self.renewal, pairs, self.quote(), self.session.partner_names()), self.apply)
+        self.app.push_screen(CompletionSummary(self.renewal, pairs, self.quote(), self.session.partner_names()),
+                             self.apply)
 
     def apply(self, confirmed: Renewal | None) -> None:
         """`confirmed`: the renewal as the summary confirmed it (with the choice of setting the partner)."""
