@@ -9,7 +9,7 @@ from enum import IntEnum
 
 from tui.domain.contract import Contract
 from tui.domain.status import days_left
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 MAX_NAMED = 5  # contract ids named in the status line before "…"
 
@@ -52,16 +52,18 @@ def check_contracts(contracts: Sequence[Contract], today: date, *, warning_days:
     if expired:
         parts.append(_("{n} expired ({ids})").format(n=len(expired), ids=_named(expired)))
     if critical:
-        parts.append(_("{n} ending within {days} days ({ids})").format(
-            n=len(critical), days=critical_days, ids=_named(critical)))
+        parts.append(ngettext("{n} ending within {days} day ({ids})", "{n} ending within {days} days ({ids})",
+                              critical_days).format(n=len(critical), days=critical_days, ids=_named(critical)))
     if warning:
-        parts.append(_("{n} ending within {days} days ({ids})").format(
-            n=len(warning), days=warning_days, ids=_named(warning)))
+        parts.append(ngettext("{n} ending within {days} day ({ids})", "{n} ending within {days} days ({ids})",
+                              warning_days).format(n=len(warning), days=warning_days, ids=_named(warning)))
     if expired or critical:
         state = CheckState.CRITICAL
     elif warning:
         state = CheckState.WARNING
     else:
         state = CheckState.OK
-        parts.append(_("{n} contracts, none ending within {days} days").format(n=len(contracts), days=warning_days))
+        parts.append(ngettext("{n} contract", "{n} contracts", len(contracts)).format(n=len(contracts)) + ngettext(
+            ", none ending within {days} day", ", none ending within {days} days", warning_days).format(
+            days=warning_days))
     return CheckResult(state, "; ".join(parts), perfdata)

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from icalendar import Alarm, Calendar, Event
 
 from tui.domain.contract import Contract
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 PRODID = "-//renewal-planner//renewals//EN"
 DEFAULT_ALARM_DAYS = (90, 60, 30)
@@ -36,13 +36,17 @@ def contracts_calendar(contracts: Iterable[Contract], today: date,
         event.add("dtend", contract.end + timedelta(days=1))
         event.add("transp", "TRANSPARENT")
         event.add("summary", _("Maintenance ends: {product} ({id})").format(product=contract.product, id=contract.id))
-        event.add("description", _("{n} licences of {product}, contract {id}, certificate {certificate}. "
-                                   "Renew before this date to keep updates and technical support.").format(
+        event.add("description", ngettext(
+            "{n} licence of {product}, contract {id}, certificate {certificate}. "
+            "Renew before this date to keep updates and technical support.",
+            "{n} licences of {product}, contract {id}, certificate {certificate}. "
+            "Renew before this date to keep updates and technical support.", contract.quantity).format(
             n=contract.quantity, product=contract.product, id=contract.id, certificate=contract.certificate or "—"))
         for days in alarm_days:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", _("{id} ends in {days} days").format(id=contract.id, days=days))
+            alarm.add("description", ngettext("{id} ends in {days} day", "{id} ends in {days} days", days).format(
+                id=contract.id, days=days))
             alarm.add("trigger", timedelta(days=-days))
             event.add_component(alarm)
         calendar.add_component(event)
