@@ -146,3 +146,23 @@ def test_the_command_line_takes_lang_from_the_environment() -> None:
     result = subprocess.run([sys.executable, "-m", "tui", "--lang", "xx", "due"], capture_output=True,
                             text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 2 and "en" in result.stderr and "ro" in result.stderr
+
+
+@pytest.mark.parametrize(("count", "romanian", "english"), [
+    (1, "1 contract, niciunul nu se încheie în următoarele 90 de zile", "1 contract, none ending within 90 days"),
+    (2, "2 contracte, niciunul nu se încheie în următoarele 90 de zile", "2 contracts, none ending within 90 days"),
+    (20, "20 de contracte, niciunul nu se încheie în următoarele 90 de zile",
+     "20 contracts, none ending within 90 days"),
+    (101, "101 contracte, niciunul nu se încheie în următoarele 90 de zile",
+     "101 contracts, none ending within 90 days"),
+])
+def test_a_real_message_has_the_three_romanian_plural_forms(count: int, romanian: str, english: str) -> None:
+    from datetime import date
+
+    from tests.conftest import make_contract
+    from tui.domain.monitoring import check_contracts
+
+    contracts = [make_contract(f"C-{n}", end=date(2030, 1, 1)) for n in range(count)]
+    assert check_contracts(contracts, date(2026, 11, 27), warning_days=90, critical_days=30).summary == english
+    use_language("ro")
+    assert check_contracts(contracts, date(2026, 11, 27), warning_days=90, critical_days=30).summary == romanian
