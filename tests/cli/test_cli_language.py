@@ -192,3 +192,25 @@ def test_the_data_file_written_is_byte_identical_in_every_language(tmp_path: Pat
         assert status == 0 and str(db) in out
         written.append(db.read_bytes())
     assert written[0] == written[1] == written[2]
+
+
+@pytest.mark.parametrize(("argv", "romanian", "english"), [
+    (["due"], ["produs", "zile rămase", "EXPIRAT", "20.02.2027", "23.750,00 RON"], ["product", "EXPIRED"]),
+    (["due", "--within", "1", "--today", "2020-01-01"], ["Niciun contract expirat sau scadent în următoarea zi."],
+     ["Nothing"]),
+    (["coterm", "--to", "2027-12-31", "MG-2023-0050"], ["Dată finală comună 31.12.2027", "taxă de reactivare"],
+     ["Co-term", "reinstatement"]),
+    (["forecast", "Endpoint Protection"], ["prognoză până la", "Deținute azi", "Utilizare, vârf lunar:"],
+     ["forecast to", "Owned today"]),
+    (["partners", "--near", "Cluj-Napoca"], ["revânzător", "securitate endpoint", "distanță"], ["reseller", "distance"]),
+    (["check"], ["RENEWALS CRITICAL - expirate: 2"], ["expired ("]),
+    (["budget", "--months", "3"], ["Buget 27.11.2026 – 26.02.2027", "expirat + taxă", "Total RON:"], ["Budget", "lapsed"]),
+    (["budget", "--spend"], ["Cheltuielile tuturor reînnoirilor finalizate"], ["Spend"]),
+])
+def test_the_commands_print_romanian_for_people(capsys, demo_db: Path, argv, romanian, english) -> None:
+    from tests.cli.run_cli import run
+
+    argv = argv if "--today" in argv else [*argv, "--today", TODAY.isoformat()]
+    _status, out, err = run(capsys, argv[0], "--lang", "ro", *argv[1:], "--db", str(demo_db))
+    assert all(word in out for word in romanian), out + err
+    assert not any(word in out for word in english), out
