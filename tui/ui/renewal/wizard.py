@@ -97,7 +97,11 @@ class RenewalWizard(Dialog[str | None]):
         self.reload_contracts()
         self.show_step()
         if self.session.changes is not None:  # after the tabs': the data file changed (the App's signal)
-            self.session.changes.subscribe(self, lambda _keep_id: self.stored_changed(), immediate=True)
+            self.session.changes.subscribe(self, self.data_changed, immediate=True)
+
+    def data_changed(self, _keep_id: str | None) -> None:
+        if self in self.app.screen_stack:  # not once dismissed (it stays attached a moment longer)
+            self.stored_changed()
 
     def reload_contracts(self) -> None:
         """Read the contracts again; ones deleted (or renamed) since the draft was saved leave it."""
