@@ -14,6 +14,7 @@ tests/test_screenshots.py renders them all and compares them with the committed 
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import shutil
 import sys
 import tempfile
@@ -85,7 +86,15 @@ def runs(names: list[str]) -> list[list[str]]:
 
 
 async def shoot_run(names: list[str], out: Path = OUT, work: Path = WORK) -> list[Path]:
-    """Save `out/<name>.svg` for shots of one run (see `runs`): one app on fresh demo data in `work`."""
+    """Save `out/<name>.svg` for shots of one run (see `runs`): one app on fresh demo data in `work`
+    (one run at a time in it: its path is on screen, so every checkout uses the same folder)."""
+    work.parent.mkdir(parents=True, exist_ok=True)
+    with open(work.parent / f"{work.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return await _shoot_run(names, out, work)
+
+
+async def _shoot_run(names: list[str], out: Path, work: Path) -> list[Path]:
     size = SHOTS[names[0]][0]
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
