@@ -1,0 +1,71 @@
+"""Type the Budget tab's period: a first and a last day (both included)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Grid, Vertical
+from textual.widgets import Footer, Input, Label, Static
+
+from tui.domain.budget_period import Period, PeriodError
+from tui.domain.parsing import ParseError, parse_date
+from tui.formatting import date_placeholder, format_date
+from tui.i18n import _
+from tui.ui.budget.choice import MAX_TYPED_DAYS
+from tui.ui.validated_form import ValidatedForm
+
+PERIOD_FIELDS = ("from", "to")
+
+
+class PeriodForm(ValidatedForm[Period]):
+    """Returns the typed period on save, or None when cancelled."""
+
+    FIELD_PREFIX = "period-"
+    ERROR_PREFIX = "period-error-"
+
+    def __init__(self, current: Period) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        labels = {"from": _("From"), "to": _("To (included)")}
+        texts = {"from": format_date(self.current.start), "to": format_date(self.current.end)}
+        with Vertical(classes="dialog form budget-period"):
+            yield Static(_("Budget period"), classes="dialog-title", markup=False)
+            with Grid(classes="form-grid"):
+                for field in PERIOD_FIELDS:
+                    yield Label(labels[field], classes="form-label")
+                    yield Input(texts[field], id=f"period-{field}", compact=True, placeholder=date_placeholder())
+                    yield Static("", id=f"period-error-{field}", classes="form-error", markup=False)
+            yield Static(_("at most 10 years · ctrl+s or enter on the last day applies · esc cancels"),
+                         classes="dialog-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#period-from", Input).focus()
+
+    def check(self) -> Period | None:
+        errors: dict[str, str] = {}
+        days = {}
+        for field in PERIOD_FIELDS:
+            try:
+                days[field] = parse_date(self.query_one(f"#period-{field}", Input).value)
+            except ParseError as error:
+                errors[field] = str(error)
+        period = None
+        if not errors:
+            try:
+                period = Period(days["from"], days["to"])
+            except PeriodError as error:
+                errors["to"] = str(error)
+            else:
+                if (period.end - period.start).days >= MAX_TYPED_DAYS:
+                    errors["to"] = _("at most 10 years after the first day")
+                    period = None
+        self.show_errors(PERIOD_FIELDS, errors)
+        return period
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "period-to":
+            self.action_save()
+        else:
+            self.focus_next()
