@@ -83,7 +83,7 @@ def chart_cells(data: ChartData, width: int, height: int) -> list[list[Cell]]:
     legend = [(data.legend[0], "bar")] + [(ch, "axis") for ch in data.legend[1:]]
     if any(bar.value is None for bar in bars):
         legend += [(ch, "axis") for ch in "   "] + [(MISSING, "missing")] + \
-            [(ch, "axis") for ch in " " + _("a rate is missing: no total")]
+            [(ch, "axis") for ch in " " + _("no rate: no total")]
     rows.append(_pad(legend, width))
     return rows
 

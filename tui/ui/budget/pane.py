@@ -9,6 +9,7 @@ The tab reaches the data through `_data()` and leaves itself through `_go_to()`,
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -77,6 +78,7 @@ class BudgetPane(BlankColumn):
         self._labels: dict[str, str] = {}
         self._stale = True
         self.built = False  # the widgets exist (see `prepare`)
+        self._preparing = asyncio.Lock()
 
     # -- the one way in and the one way out ------------------------------------------
     def _data(self) -> BudgetSources:
@@ -105,19 +107,21 @@ class BudgetPane(BlankColumn):
 
     def compose_tab(self) -> ComposeResult:
         yield Static("", id="budget-settings", markup=False)
-        with BlankRow(id="budget-top"):
-            yield BudgetChart(id="budget-chart")
-            yield Static("", id="budget-totals", markup=False)
-        yield VirtualTable(event_columns(""), self.cells_for, id="budget-events")
+        with BlankColumn(id="budget-body"):
+            with BlankRow(id="budget-top"):
+                yield BudgetChart(id="budget-chart")
+                yield Static("", id="budget-totals", markup=False)
+            yield VirtualTable(event_columns(""), self.cells_for, id="budget-events")
 
     async def prepare(self) -> None:
         """Build the widgets and the budget before the tab is first opened (the app calls this in a quiet
         moment after start-up), so that opening it only has to show them."""
-        if not self.built:
-            await self.mount_compose(self.compose_tab())
-            self.built = True
-        if self._stale:
-            self.refresh_data()
+        async with self._preparing:  # the background build and a first visit can both ask at once
+            if not self.built:
+                await self.mount_compose(self.compose_tab())
+                self.built = True
+            if self._stale:
+                self.refresh_data()
 
     async def on_show(self) -> None:
         await self.prepare()

@@ -65,6 +65,7 @@ class PeriodForm(ValidatedForm[Period]):
         return period
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.prevent_default()  # instead of ValidatedForm's: enter on the last field saves
         if event.input.id == "period-to":
             self.action_save()
         else:

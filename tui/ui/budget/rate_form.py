@@ -67,6 +67,7 @@ class RateForm(ValidatedForm[Rate]):
         return rate
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.prevent_default()  # instead of ValidatedForm's: enter on the last field saves
         if event.input.id == "rate-rate":
             self.action_save()
         else:
