@@ -362,3 +362,22 @@ async def test_the_tab_at_80x24_in_16_colours_and_without_colour(
             assert_key_shown(app, key, description)
         if theme.startswith("ansi-"):
             assert screen_colours(app) <= {"DEFAULT", "STANDARD"}
+
+
+async def test_the_tab_and_the_rate_form_follow_the_date_and_number_formats(rated_db: Path) -> None:
+    save_settings(rated_db, date_format="ro", number_format="ro")
+    app = create_app(rated_db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_tab(app, pilot)
+        assert text_of(app, "#budget-settings").startswith("06.12.2026 – 05.12.2027 · 12 months")
+        assert row_of(app, "C-EUR").split()[0] == "01.05.2027"
+        assert row_of(app, "C-EUR").split()[-4:] == ["1.000,00", "EUR", "4.975,00", "RON"]
+        assert "1 HUF = 0,012345 RON · 04.12.2026 BNR" in text_of(app, "#budget-totals")
+        await put_cursor_on(app, pilot, "C-EUR")
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, RateForm) and form.query_one("#rate-rate").value == "4,975"
+        assert form.query_one("#rate-date").value == "04.12.2026"
+        await pilot.press("ctrl+u", *"4,98", "enter")
+        await settle(app, pilot)
+        assert row_of(app, "C-EUR").split()[-2:] == ["4.980,00", "RON"]

@@ -13,10 +13,16 @@ from tui.domain.exchange import Rate
 from tui.domain.rate_validation import validate_rate
 from tui.formatting import current_styles, date_placeholder, format_date
 from tui.i18n import _
-from tui.ui.budget.texts import rate_text
 from tui.ui.validated_form import ValidatedForm
 
 RATE_FIELDS = ("date", "base", "currency", "rate")
+
+
+def typed_rate(rate: Decimal) -> str:
+    """A rate as it is typed (no thousands separator, which the form refuses): `4.975`, or `4,975` in the
+    1.234,56 number format."""
+    text = format(rate.normalize(), "f")
+    return text.replace(".", ",") if current_styles().number == "ro" else text
 
 
 def rate_labels() -> dict[str, str]:
@@ -40,9 +46,9 @@ class RateForm(ValidatedForm[Rate]):
     def compose(self) -> ComposeResult:
         labels = rate_labels()
         texts = {"date": format_date(self.initial.on), "base": self.initial.base, "currency": self.initial.currency,
-                 "rate": rate_text(self.initial.rate) if self.with_rate else ""}
+                 "rate": typed_rate(self.initial.rate) if self.with_rate else ""}
         placeholders = {"date": _("{format}, not after today").format(format=date_placeholder()),
-                        "base": "RON", "currency": "EUR", "rate": rate_text(Decimal("4.975"))}
+                        "base": "RON", "currency": "EUR", "rate": typed_rate(Decimal("4.975"))}
         with Vertical(classes="dialog form budget-rate"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             with Grid(classes="form-grid"):
