@@ -6,10 +6,12 @@ choice: no widgets, no data.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from tui.domain.budget_period import MONTHS, QUARTERS, Period, fiscal_year_of, next_months
+from tui.domain.budget_period import MONTHS, QUARTERS, Period, PeriodError, fiscal_year_of, next_months
+from tui.domain.parsing import ParseError, parse_date
 from tui.formatting import format_date, format_percent
 from tui.i18n import _
 
@@ -59,3 +61,23 @@ class BudgetChoice:
         return _("{start} – {end} · {span} · {grouping} · rise {rise} · in {target}").format(
             start=format_date(self.period.start), end=format_date(self.period.end), span=span, grouping=grouping,
             rise=format_percent(rise), target=target)
+
+
+def validate_period(raw: Mapping[str, str]) -> tuple[Period | None, dict[str, str]]:
+    """A typed period from the texts of `from` and `to` (both days included), or the problem per field."""
+    errors: dict[str, str] = {}
+    days: dict[str, date] = {}
+    for field in ("from", "to"):
+        try:
+            days[field] = parse_date(raw.get(field) or "")
+        except ParseError as error:
+            errors[field] = str(error)
+    if errors:
+        return None, errors
+    try:
+        period = Period(days["from"], days["to"])
+    except PeriodError as error:
+        return None, {"to": str(error)}
+    if (period.end - period.start).days >= MAX_TYPED_DAYS:
+        return None, {"to": _("at most 10 years after the first day")}
+    return period, {}

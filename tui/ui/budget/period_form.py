@@ -6,11 +6,10 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.widgets import Footer, Input, Label, Static
 
-from tui.domain.budget_period import Period, PeriodError
-from tui.domain.parsing import ParseError, parse_date
+from tui.domain.budget_period import Period
 from tui.formatting import date_placeholder, format_date
 from tui.i18n import _
-from tui.ui.budget.choice import MAX_TYPED_DAYS
+from tui.ui.budget.choice import validate_period
 from tui.ui.validated_form import ValidatedForm
 
 PERIOD_FIELDS = ("from", "to")
@@ -44,23 +43,8 @@ class PeriodForm(ValidatedForm[Period]):
         self.query_one("#period-from", Input).focus()
 
     def check(self) -> Period | None:
-        errors: dict[str, str] = {}
-        days = {}
-        for field in PERIOD_FIELDS:
-            try:
-                days[field] = parse_date(self.query_one(f"#period-{field}", Input).value)
-            except ParseError as error:
-                errors[field] = str(error)
-        period = None
-        if not errors:
-            try:
-                period = Period(days["from"], days["to"])
-            except PeriodError as error:
-                errors["to"] = str(error)
-            else:
-                if (period.end - period.start).days >= MAX_TYPED_DAYS:
-                    errors["to"] = _("at most 10 years after the first day")
-                    period = None
+        period, errors = validate_period({field: self.query_one(f"#period-{field}", Input).value
+                                          for field in PERIOD_FIELDS})
         self.show_errors(PERIOD_FIELDS, errors)
         return period
 
