@@ -7,12 +7,18 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tui.domain.contract import Contract
 from tui.formatting import Styles, use_styles
 from tui.i18n import DEFAULT_LANGUAGE, use_language
 
 TODAY = date(2026, 11, 27)
+
+# The one Hypothesis profile, everywhere: a busy machine makes an example slow, not wrong, so there is no
+# per-example deadline and no "too slow" health check; a failure prints the blob that reproduces it.
+settings.register_profile("renewals", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True)
+settings.load_profile("renewals")
 
 
 @pytest.fixture(autouse=True)

@@ -13,21 +13,43 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.commands.context import CliContext, CommandFailed
+from tui.commands.context import CliContext, CommandFailed, StoppedAtArguments
+from tui.commands.output import (
+    SIGPIPE_STATUS,
+    FailureReport,
+    OutputFailed,
+    discard_standard_output,
+    prepare_standard_streams,
+)
 from tui.domain.parsing import ParseError, parse_date
 from tui.domain.text import printable, printable_lines
 from tui.i18n import LANGUAGES, _, language_code, language_from_environment, use_language
 from tui.store.errors import DatabaseRefused, StoreError
 from tui.store.paths import resolve_db_path
 
+if TYPE_CHECKING:  # Textual is imported only when the app opens
+    from tui.ui.app import RenewalsApp
+
 
 class ArgumentParser(argparse.ArgumentParser):
-    """argparse echoes mistyped arguments in its errors; escape them before they reach the terminal."""
+    """argparse echoes mistyped arguments in its errors: they are escaped before they reach the terminal.
+    An error stops parsing (StoppedAtArguments), so that `parse_arguments` can let a command with its own
+    way of reporting failures (the monitoring plugin) report it."""
 
     def error(self, message: str):  # type: ignore[override]
-        super().error(printable(message))
+        raise StoppedAtArguments(self, printable(message))
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:  # the subcommand is known by now: its report says how to tell (`check --bogus`)
+            error = StoppedAtArguments(self, printable(_("unrecognized arguments: {arguments}").format(
+                arguments=" ".join(extras))))
+            error.report = getattr(parsed, "report", None)
+            raise error
+        return parsed
 
 
 def global_options(*, suppress: bool) -> argparse.ArgumentParser:
@@ -115,8 +137,21 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     try:
         args, rest = app_only.parse_known_args(argv)
     except NotJustTheApp:
-        return build_parser().parse_args(argv)
-    return args if not rest else build_parser().parse_args(argv)
+        rest = argv
+    return args if not rest else parse_fully(build_parser(), argv)
+
+
+def parse_fully(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """The full parser's result.  A mistake gets argparse's usage and exit status 2 — unless the command
+    reports its own failures (the monitoring plugin): then StoppedAtArguments carries its report."""
+    try:
+        return parser.parse_args(argv)
+    except StoppedAtArguments as stopped:
+        report = stopped.report or stopped.parser.get_default("report")
+        if report is None:
+            argparse.ArgumentParser.error(stopped.parser, stopped.message)
+        stopped.report = report
+        raise
 
 
 class NotJustTheApp(Exception):
@@ -134,16 +169,21 @@ class AppOnlyParser(argparse.ArgumentParser):
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     use_language(choose_language(argv, os.environ))
-    args = parse_arguments(argv)
+    prepare_standard_streams()
+    try:
+        args = parse_arguments(argv)
+    except StoppedAtArguments as stopped:  # only for a command with its own report (see parse_fully)
+        return stopped.report.failed(stopped.message, 2)
+    report = getattr(args, "report", None) or FailureReport()
     try:
         today = resolve_today(args.today)
         if args.demo:
-            import tempfile
+            import atexit
 
-            from tui.store.demo import create_demo_database
+            from tui.store.demo import create_temporary_demo
 
-            db_path = Path(tempfile.mkdtemp(prefix="renewals-demo-")) / "demo.json"
-            create_demo_database(db_path, today).close()
+            db_path = create_temporary_demo(today)
+            atexit.register(remove_demo_on_exit, db_path.parent)
         else:
             db_path = resolve_db_path(args.db)
         ctx = CliContext(db_path=db_path, today=today)
@@ -151,34 +191,50 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(ctx, mouse=not args.no_mouse)
         status = args.run(args, ctx)
         ctx.keep_glance_current()
+        ctx.stdout.flush()
         return status
     except CommandFailed as failure:
-        print(printable_lines(str(failure)), file=sys.stderr)
-        return failure.status
+        return report.failed(str(failure), failure.status)
+    except OutputFailed as failure:  # the output is lost; the data file is not at fault
+        discard_standard_output()
+        if failure.pipe_closed:  # `renewals … | head -1`: stop quietly, as standard tools do
+            return SIGPIPE_STATUS
+        return report.output_failed(_("renewals: standard output: {problem}").format(problem=failure))
     except DatabaseRefused as refused:
         from tui.store.backups import existing_backups
 
         hint = ""
         if existing_backups(refused.path):
             hint = _(" (backups exist: renewals restore --db {path})").format(path=refused.path)
-        print(printable_lines(_("renewals: {path}: {problem}").format(path=refused.path, problem=refused.problem)
-                              + hint), file=sys.stderr)
-        return 2
+        return report.failed(_("renewals: {path}: {problem}").format(path=refused.path, problem=refused.problem)
+                             + hint, 2)
     except StoreError as error:
-        print(printable_lines(_("renewals: {error}").format(error=error)), file=sys.stderr)
-        return 1
-    except OSError as error:  # the data file's path is a directory, too long, not permitted, …
-        print(printable_lines(_("renewals: {path}: {problem}").format(
-            path=error.filename or args.db or "", problem=error.strerror or error)), file=sys.stderr)
-        return 1
+        return report.failed(_("renewals: {error}").format(error=error), 1)
+    except OSError as error:  # the data file's path is too long, not permitted, …
+        return report.failed(_("renewals: {path}: {problem}").format(
+            path=error.filename or args.db or "", problem=error.strerror or error), 2)
 
 
-def run_app(ctx: CliContext, *, mouse: bool = True) -> int:
-    """Open the Textual app (imported here so subcommands start without loading Textual).
+def remove_demo_on_exit(folder: Path) -> None:
+    """`--demo`'s temporary folder goes when the process ends; one holding a quote request stays."""
+    from tui.store.demo import remove_demo_folder
+    from tui.store.quote_requests import FOLDER_NAME
+
+    if remove_demo_folder(folder):
+        print(printable_lines(_("renewals: the demo's quote requests are kept in {folder}").format(
+            folder=folder / FOLDER_NAME)), file=sys.stderr)
+
+
+def open_app(ctx: CliContext) -> RenewalsApp:
+    """The Textual app on the context's data file (imported here so subcommands start without loading
+    Textual); a missing file is made first, and the app says where.
 
     The garbage collector is off from here until the app has read its data file (the thread that
     reads it turns it back on, see tui.ui.app): importing Textual and building the first screen make
     some 100,000 objects, and the collections they set off cost ~15 ms of the start-up."""
+    from tui.store.paths import create_missing_data_file
+
+    created = create_missing_data_file(ctx.db_path)
     gc.disable()
     try:
         from tui.ui.app import create_app
@@ -187,6 +243,12 @@ def run_app(ctx: CliContext, *, mouse: bool = True) -> int:
     except BaseException:
         gc.enable()
         raise
+    app.created_file = ctx.db_path if created else None
+    return app
+
+
+def run_app(ctx: CliContext, *, mouse: bool = True) -> int:
+    app = open_app(ctx)
     app.run(mouse=mouse)
     if app.failure is not None:  # the data file was replaced by something unreadable as the app started
         raise app.failure

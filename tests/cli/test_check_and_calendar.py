@@ -49,7 +49,7 @@ def test_perfdata_counts_expired_and_due(capsys, tmp_path: Path) -> None:
     status, out = check(capsys, path)
     assert status == 2
     perf = out.split(" | ")[1].split()
-    assert perf == ["expired=1;;1;0", "due_critical=1;;1;0", "due_warning=1;1;;0", "contracts=4;;;0"]
+    assert perf == ["expired=1;;0;0", "due_critical=1;;0;0", "due_warning=1;0;;0", "contracts=4;;;0"]
     assert "C-0" in out and "1 expired" in out
 
 
@@ -70,7 +70,7 @@ def test_the_warning_threshold_defaults_to_the_notice_window(capsys, tmp_path: P
 
 def test_missing_or_damaged_database_is_unknown(capsys, tmp_path: Path) -> None:
     status, out = check(capsys, tmp_path / "missing.json")
-    assert status == 3 and out.startswith("RENEWALS UNKNOWN - no data file at")
+    assert status == 3 and out.startswith(f"RENEWALS UNKNOWN - {tmp_path / 'missing.json'}: no such data file")
     damaged = tmp_path / "damaged.json"
     damaged.write_text("{")
     status, out = check(capsys, damaged)

@@ -33,6 +33,7 @@ def test_global_options_work_before_or_after_the_subcommand(capsys, demo_db: Pat
 
 
 def test_due_exits_0_when_nothing_is_due(capsys, tmp_path: Path) -> None:
+    Store(tmp_path / "empty.json").create()
     status, out, _ = run(capsys, "due", "--db", str(tmp_path / "empty.json"), "--today", TODAY)
     assert status == 0 and "Nothing expired or due" in out
 

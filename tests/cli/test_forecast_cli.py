@@ -109,7 +109,7 @@ def test_import_usage_is_all_or_nothing_and_says_what_it_replaces(capsys, demo_d
     bad.write_text("product,date,in_use\nBackup Exec,2026-11-20,20\nNew Suite,2026-11-20,3\n")
     status, _out, err = run(capsys, "import", "usage", str(bad), "--db", str(demo_db), "--today", TODAY)
     assert status == 1 and f"{bad}:3: product: unknown product 'New Suite'" in err
-    assert "Nothing was imported (1 problems)." in err and demo_db.read_bytes() == before
+    assert "Nothing was imported (1 problem)." in err and demo_db.read_bytes() == before
 
     status, out, _err = run(capsys, "import", "usage", str(bad), "--allow-new-product", "--dry-run",
                             "--db", str(demo_db), "--today", TODAY)

@@ -7,6 +7,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.cli.run_cli import run
 from tui.store.demo import create_demo_database
 from tui.domain.geo import haversine_km
@@ -19,22 +21,30 @@ TODAY = "2026-11-27"
 HEADER = ",".join(PARTNER_COLUMNS)
 
 
+@pytest.fixture
+def empty_db(db_path: Path) -> Path:
+    """A new, empty data file: the directory searched is the shipped one."""
+    Store(db_path).create()
+    return db_path
+
+
 def partners_json(capsys, db: Path, *argv: str) -> list[dict]:
     status, out, err = run(capsys, "partners", "--db", str(db), *argv, "--format", "json")
     assert status == 0, err
     return json.loads(out)
 
 
-def test_query_ignores_diacritics_and_a_missing_letter_in_the_tabs_order(capsys, db_path: Path) -> None:
-    found = partners_json(capsys, db_path, "timsoara")
+def test_query_ignores_diacritics_and_a_missing_letter_in_the_tabs_order(capsys, empty_db: Path) -> None:
+    before = empty_db.read_bytes()
+    found = partners_json(capsys, empty_db, "timsoara")
     assert found and {p["city"] for p in found} == {"Timișoara"}
-    index = PartnerRepository(Store(db_path)).index()
+    index = PartnerRepository(Store(empty_db)).index()
     assert [p["id"] for p in found] == [h.partner.id for h in index.search("timsoara")]
-    assert not db_path.exists()  # searching never writes
+    assert empty_db.read_bytes() == before  # searching never writes
 
 
-def test_filters_combine_and_json_carries_the_csv_fields(capsys, db_path: Path) -> None:
-    found = partners_json(capsys, db_path, "--country", "ro", "--tier", "gold", "--kind", "RESELLER",
+def test_filters_combine_and_json_carries_the_csv_fields(capsys, empty_db: Path) -> None:
+    found = partners_json(capsys, empty_db, "--country", "ro", "--tier", "gold", "--kind", "RESELLER",
                           "--specialisation", "Encryption")
     assert found
     for partner in found:
@@ -43,8 +53,8 @@ def test_filters_combine_and_json_carries_the_csv_fields(capsys, db_path: Path) 
         assert "encryption" in partner["specialisations"].split(";")
 
 
-def test_near_sorts_nearest_first_within_the_radius(capsys, db_path: Path) -> None:
-    found = partners_json(capsys, db_path, "--near", "cluj napoca", "--km", "120")
+def test_near_sorts_nearest_first_within_the_radius(capsys, empty_db: Path) -> None:
+    found = partners_json(capsys, empty_db, "--near", "cluj napoca", "--km", "120")
     distances = [p["distance_km"] for p in found]
     assert found and distances == sorted(distances) and max(distances) <= 120
     assert distances[0] == 0.0 and found[0]["city"] == "Cluj-Napoca"
@@ -53,23 +63,23 @@ def test_near_sorts_nearest_first_within_the_radius(capsys, db_path: Path) -> No
     assert abs(haversine_km(cluj, city_named(last["city"])) - last["distance_km"]) < 0.1
 
 
-def test_near_in_text_shows_a_distance_column(capsys, db_path: Path) -> None:
-    status, out, _ = run(capsys, "partners", "--db", str(db_path), "--near", "Brasov", "--km", "30")
+def test_near_in_text_shows_a_distance_column(capsys, empty_db: Path) -> None:
+    status, out, _ = run(capsys, "partners", "--db", str(empty_db), "--near", "Brasov", "--km", "30")
     lines = out.splitlines()
     assert status == 0 and "distance" in lines[0]
     assert lines[2].rstrip().endswith("0 km") and "Brașov" in lines[2]
     assert lines[-1].rstrip().endswith("29 km") and "Sfântu Gheorghe" in lines[-1]
 
 
-def test_unknown_tier_or_city_is_an_error_listing_the_choices(capsys, db_path: Path) -> None:
-    status, out, err = run(capsys, "partners", "--db", str(db_path), "--tier", "bronze")
+def test_unknown_tier_or_city_is_an_error_listing_the_choices(capsys, empty_db: Path) -> None:
+    status, out, err = run(capsys, "partners", "--db", str(empty_db), "--tier", "bronze")
     assert status == 1 and out == ""
     assert "bronze" in err and "Platinum, Gold, Silver, Registered" in err
-    status, _, err = run(capsys, "partners", "--db", str(db_path), "--near", "Atlantis")
+    status, _, err = run(capsys, "partners", "--db", str(empty_db), "--near", "Atlantis")
     assert status == 1 and "Atlantis" in err and "Cluj-Napoca" in err and "Timișoara" in err
-    status, _, err = run(capsys, "partners", "--db", str(db_path), "--near", "Timisora")
+    status, _, err = run(capsys, "partners", "--db", str(empty_db), "--near", "Timisora")
     assert status == 1 and "did you mean Timișoara" in err
-    status, _, err = run(capsys, "partners", "--db", str(db_path), "--km", "10")
+    status, _, err = run(capsys, "partners", "--db", str(empty_db), "--km", "10")
     assert status == 1 and "--near" in err
 
 

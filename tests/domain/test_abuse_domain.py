@@ -176,8 +176,15 @@ def test_line_separators_and_undecodable_bytes_count_as_control_characters(text)
     assert errors == {"product": "contains control characters"}
 
 
+def test_an_emoji_joined_with_zwj_is_accepted_in_a_contract():
+    product = "Backup 👨\u200d💻 ❤\ufe0f"
+    contract, errors = validate_contract({**CONTRACT, "product": product})
+    assert errors == {} and contract.product == product
+
+
 def test_helpers_for_messages():
     assert printable_lines("a\x1b[2J\nb\x07") == "a\\x1b[2J\nb\\x07"
     assert clip("\x1b" + "x" * 100) == "\\x1b" + "x" * 35 + "…"
-    assert without_control_chars("\x1b[31mred\x1b[0m\x07\n👍\u200d") == "[31mred[0m\n👍"
+    assert without_control_chars("\x1b[31mred\x1b[0m\x07\n👍\u200b") == "[31mred[0m\n👍"
+    assert without_control_chars("👨\u200d👩") == "👨\u200d👩"  # a joined emoji stays whole
     assert [cell_width(t) for t in ("abc", "👍", "e\u0301", "漢字", "Brașov")] == [3, 2, 1, 4, 6]

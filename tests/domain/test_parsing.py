@@ -229,3 +229,11 @@ def test_whole_number_bounds():
     assert parse_whole("10", minimum=1, maximum=10) == 10
     with pytest.raises(ParseError, match="required"):
         parse_whole("")
+
+
+@pytest.mark.parametrize("text", ["1,234", "12,345", "999,000"])
+def test_one_thousands_comma_in_a_point_file_is_ambiguous_and_says_how_to_write_it(text):
+    with pytest.raises(ParseError, match="ambiguous") as refused:
+        parse_amount(text)
+    whole, fraction = text.replace(",", ""), text.replace(",", ".")
+    assert f"Write {whole} for the whole number or {fraction} for the fraction" in str(refused.value)

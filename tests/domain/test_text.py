@@ -85,3 +85,13 @@ def test_below_u0300_every_character_but_the_soft_hyphen_takes_one_column() -> N
     wider_or_narrower = [f"U+{cp:04X}" for cp in range(0x300) if cp != 0xAD and (
         unicodedata.category(chr(cp)) in ("Mn", "Me", "Cf") or unicodedata.east_asian_width(chr(cp)) in "WF")]
     assert wider_or_narrower == []
+
+
+EMOJI_SEQUENCES = ["👨\u200d👩\u200d👧", "🏳️\u200d🌈", "❤\ufe0f", "☎\ufe0e", "漢\U000e0100"]  # ZWJ, variation selectors
+
+
+@pytest.mark.parametrize("text", EMOJI_SEQUENCES)
+def test_emoji_sequences_are_text(text):
+    """The zero-width joiner and the variation selectors are part of emoji, not controls."""
+    assert not has_control_chars(text)
+    assert printable(text) == text

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.cli import main
+from tui.store.database import Store
 from tui.store.paths import expand_home, resolve_db_path
 from tui.store.quote_requests import request_folder, write_quote_request
 
@@ -29,5 +30,9 @@ def test_a_quote_request_folder_naming_no_user_is_next_to_the_data_file(tmp_path
 
 def test_the_command_line_takes_such_a_data_file(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(tmp_path)
+    status = main(["due", "--db", f"{NOBODY}/db.json", "--today", "2026-11-27"])
+    assert status == 2 and f"renewals: {NOBODY}/db.json: no such data file" in capsys.readouterr().err
+    (tmp_path / NOBODY).mkdir()
+    Store(tmp_path / NOBODY / "db.json").create()
     status = main(["due", "--db", f"{NOBODY}/db.json", "--today", "2026-11-27"])
     assert status == 0 and "Nothing expired or due" in capsys.readouterr().out

@@ -66,6 +66,15 @@ def test_every_error_is_listed_with_file_line_and_column(tmp_path: Path) -> None
     assert f"{name}:6: id: 'SEP-1' is also on line 2" in problems
 
 
+def test_a_repeated_id_is_reported_even_when_its_row_has_other_errors(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "dup.csv", GOOD, "SEP-1,,0,,2027-02-30,1,XYZ,,,,")
+    problems = problems_of(path)
+    name = str(path)
+    assert f"{name}:3: product: is required" in problems
+    assert any(p.startswith(f"{name}:3: currency: unknown currency 'XYZ'") for p in problems)
+    assert f"{name}:3: id: 'SEP-1' is also on line 2" in problems
+
+
 def test_end_before_start_is_refused(tmp_path: Path) -> None:
     problems = problems_of(write_csv(tmp_path / "c.csv", "A,P,1,2026-01-02,2026-01-01,1,RON,,,,"))
     assert problems == [f"{tmp_path / 'c.csv'}:2: end: end is before start (2026-01-02)"]
@@ -123,4 +132,5 @@ def test_json_export_has_csv_keys_string_prices_and_history(tmp_path: Path, toda
 def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "latin.csv"
     path.write_bytes((CSV_HEADER + "A,Protecţie,1,,2027-01-01,1,RON,,,,\n").encode("cp1250"))
-    assert problems_of(path) == [f"{path}:2: file: not UTF-8 text"]
+    [problem] = problems_of(path)
+    assert problem.startswith(f"{path}:2: file: not UTF-8 text. Save it as UTF-8")

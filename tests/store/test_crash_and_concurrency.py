@@ -66,6 +66,7 @@ def test_sigkill_during_writes_leaves_a_valid_file_with_every_acknowledged_write
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)
 def test_sigkill_200_times(tmp_path: Path) -> None:
     run_kills(tmp_path, kills=200, seed=7)
 

@@ -217,6 +217,7 @@ def test_a_kill_at_a_random_moment_keeps_exactly_the_acknowledged_writes(kind: s
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)
 @pytest.mark.parametrize("kind", KINDS)
 def test_200_kills(kind: str, tmp_path: Path) -> None:
     outcome = run_kills(kind, tmp_path, kills=200, seed=seed_for(kind) + 200)

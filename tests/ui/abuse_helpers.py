@@ -3,7 +3,6 @@ exactly what would be sent to the terminal."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 
 from textual import events
@@ -15,6 +14,7 @@ from textual.strip import Strip
 from textual.widgets import Input, Static
 
 from tests.abuse_values import HOSTILE_VALUES
+from tests.ui.waiting import wait_for
 from tui.domain.text import has_control_chars
 
 SIZE = (80, 24)
@@ -41,13 +41,10 @@ def enter_value(pilot, widget: Input, name: str) -> None:
         widget.value = ABUSE[name]
 
 
-async def until(pilot, done: Callable[[], bool], seconds: float = 10.0) -> None:
-    """Let the app run until `done()` (the keys are handled), at most `seconds`; the caller then asserts.
+async def until(pilot, done: Callable[[], bool]) -> None:
+    """Let the app run until `done()` (the keys are handled); fail saying so if it never is.
     Polling the app's own state is several times faster than Pilot.pause()'s wait for an idle CPU."""
-    for _ in range(int(seconds / 0.002)):
-        if done():
-            break
-        await asyncio.sleep(0.002)
+    await wait_for(done, every=0.002)
     await pilot.pause(0)  # let the refresh that follows the change paint
 
 

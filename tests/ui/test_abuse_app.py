@@ -270,6 +270,7 @@ async def test_the_wizards_fields_with_hostile_values(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)
 async def test_the_wizards_fields_with_every_hostile_value(tmp_path: Path) -> None:
     await abuse_the_wizard(tmp_path, wizard_pairs(every=True))
 

@@ -208,6 +208,7 @@ async def test_every_field_of_every_dialog_with_hostile_values(dialog: str) -> N
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)
 @pytest.mark.parametrize("dialog", list(DIALOGS))
 async def test_every_field_of_every_dialog_with_every_hostile_value(dialog: str) -> None:
     await abuse_dialog(dialog, pairs(dialog, every=True))

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.command import CommandList
 
 from tests.conftest import write_csv
+from tests.ui.waiting import wait_for
 from tui.store.database import Store
 from tui.store.settings import SettingsRepository
 from tui.ui.app import create_app
@@ -19,16 +20,9 @@ from tui.ui.widgets.virtual_table import VirtualTable
 SIZE = (100, 30)
 
 
-async def wait_until(pilot, condition, attempts: int = 100) -> None:
-    """Let the app run until `condition()` holds (the palette searches asynchronously)."""
-    for _ in range(attempts):
-        try:
-            if condition():
-                return
-        except Exception:
-            pass
-        await pilot.pause(0.01)
-    raise AssertionError("condition never became true")
+async def wait_until(pilot, condition) -> None:
+    """Let the app run until `condition()` holds (the palette searches asynchronously); fail loudly if never."""
+    await wait_for(condition, pilot=pilot)
 
 
 async def test_f1_and_question_mark_open_help_with_keys_and_renewal_steps(demo_db: Path, today) -> None:
@@ -41,6 +35,18 @@ async def test_f1_and_question_mark_open_help_with_keys_and_renewal_steps(demo_d
             assert "Overview" in text and "Filter" in text and "Proof of purchase" in text
             await pilot.press("escape")
             assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_explains_every_key_in_words(demo_db: Path, today) -> None:
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        text = str(app.screen.query_one("#help-text").render())
+        assert "Show all → expired + due → expired only" in text
+        key_lines = [line for line in text.splitlines() if line.startswith("  ")]
+        assert len(key_lines) > 40
+        terse = [line for line in key_lines if len(line[17:].split()) < 3]
+        assert not terse, terse
 
 
 async def test_settings_change_what_is_shown_and_persist(demo_db: Path, today) -> None:

@@ -45,7 +45,7 @@ async def test_clicking_a_key_presses_it_and_hovering_shows_what_it_does(demo_db
         footer = app.screen.query_one(KeysFooter)
         line = footer_line(app)
         await pilot.hover(KeysFooter, offset=(line.index("aed") + 1, 0))  # the "e" of the Contract group
-        assert footer.tooltip == "Edit"
+        assert footer.tooltip == "Edit the highlighted contract"
         await pilot.click(KeysFooter, offset=(line.index("aed"), 0))  # "a": add a contract
         await pilot.pause()
         assert isinstance(app.screen, ContractForm)

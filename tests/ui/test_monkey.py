@@ -24,8 +24,11 @@ async def monkey(db: Path, today, presses: int, seed: int, *, from_glance: bool 
     rng = random.Random(seed)
     app = create_app(db, today)
     assert app.loaded.is_set() is not from_glance  # with a glance, the file is read after the first paint
+    build_at = rng.randrange(presses)  # the background build of the other tabs, at a key the seed chooses
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(presses):
+        for press in range(presses):
+            if press == build_at:
+                await app.build_other_tabs()
             await pilot.press(rng.choice(KEYS))
         await pilot.pause()
         assert app.is_running
@@ -44,5 +47,6 @@ async def test_300_random_keys_from_the_first_key_of_a_start_from_the_glance(dem
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)
 async def test_10000_random_keys(demo_db: Path, today) -> None:
     await monkey(demo_db, today, presses=10_000, seed=7)

@@ -10,6 +10,7 @@ from textual import events
 from textual.widgets import Input
 
 from tests.conftest import make_contract
+from tests.ui.notices import notices
 from tui.domain.contract_query import Show, SortOrder
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
@@ -35,7 +36,7 @@ async def test_rows_start_soonest_end_first_and_the_start_notification_sums_up(d
         pane = app.query_one(OverviewPane)
         ends = [c.end for c in pane.rows]
         assert ends == sorted(ends) and len(ends) == 25
-        assert any("2 expired, 2 due within 30 days" in n.message for n in app._notifications)
+        assert any("2 expired, 2 due within 30 days" in n for n in notices(app))
         first = app.query_one(VirtualTable).render_line(1).text
         assert "SEP-2021-0417" in first and "EXPIRED" in first
 
@@ -52,8 +53,8 @@ async def test_the_summary_and_the_start_notification_follow_the_notice_window(t
         await pilot.pause()
         summary = str(app.query_one("#overview-summary").render())
         assert "due ≤30d 0 · ≤60d 1 · yearly" in summary
-        assert any(n.message == "1 due within 60 days" for n in app._notifications)
-        assert not any("90" in n.message for n in app._notifications)
+        assert "1 due within 60 days" in notices(app)
+        assert not any("90" in n for n in notices(app))
 
 
 async def test_filter_narrows_as_you_type_ignoring_case_and_diacritics(tmp_path: Path, today) -> None:
@@ -109,6 +110,7 @@ async def test_add_refuses_an_invalid_value_then_saves_a_valid_one_that_survives
     app = create_app(db, today)
     async with app.run_test(size=SIZE) as pilot:
         assert "No contracts yet" in str(app.query_one("#overview-empty").render())
+        assert "i to import a contracts CSV here" in str(app.query_one("#overview-empty").render())
         await pilot.press("a")
         assert isinstance(app.screen, ContractForm)
         await pilot.press(*"NEW-1", "tab", *"Backup Exec", "tab", *"abc", "tab", "tab", *"2027-06-30",
@@ -214,7 +216,36 @@ async def test_a_stale_edit_is_refused_not_silently_overwritten(demo_db: Path, t
         await pilot.pause()
         stored = ContractRepository(Store(demo_db)).get("SEP-2021-0417")
         assert stored.notes == "changed elsewhere" and stored.quantity == 250
-        assert any("changed elsewhere" in n.message for n in app._notifications)
+        # The form stays open with what was typed, says what the other session changed, takes their
+        # value in the fields not typed in; ctrl+s again re-applies the typed values over theirs.
+        assert isinstance(app.screen, ContractForm)
+        assert app.screen.query_one("#field-quantity").value == "999"
+        assert app.screen.query_one("#field-notes").value == "changed elsewhere"
+        conflict = str(app.screen.query_one("#form-conflict").render())
+        assert "changed in another session" in conflict and "→ changed elsewhere" in conflict
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ContractForm)
+        stored = ContractRepository(Store(demo_db)).get("SEP-2021-0417")
+        assert stored.notes == "changed elsewhere" and stored.quantity == 999
+
+
+async def test_a_stale_edit_can_be_discarded_keeping_theirs(demo_db: Path, today) -> None:
+    from dataclasses import replace
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        other = ContractRepository(Store(demo_db))
+        current = other.get("SEP-2021-0417")
+        other.update(replace(current, quantity=300), today, base_revision=current.revision)
+        app.screen.query_one("#field-quantity").focus()
+        await pilot.press(*["backspace"] * 3, *"999", "ctrl+s")
+        await pilot.pause()
+        assert "Licences: 250 → 300" in str(app.screen.query_one("#form-conflict").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ContractForm)
+        assert ContractRepository(Store(demo_db)).get("SEP-2021-0417").quantity == 300
 
 
 async def test_usable_at_80x24(demo_db: Path, today) -> None:
@@ -268,3 +299,78 @@ async def test_a_partner_name_typed_in_one_burst_all_goes_to_the_search(demo_db:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ContractForm)  # one search was opened, not one per key
+
+
+async def test_form_messages_are_wrapped_in_full_with_the_valid_values_at_80x24(tmp_path: Path, today) -> None:
+    app = create_app(tmp_path / "db.json", today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.press(*"NEW-1", "tab", *"Backup Exec", "tab", *"3", "tab", *"31.02.2026", "tab",
+                          *"2027-06-30", "tab", *"410", "tab", *"xyz", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ContractForm)
+        screen = " ".join(" ".join(strip.text.replace("█", " ").split())
+                          for strip in app.screen._compositor.render_strips())
+        assert "'31.02.2026' is not a real date" in screen
+        assert "unknown currency 'XYZ' (use one of BGN, CHF, CZK, DKK, EUR, GBP, HUF, NOK, PLN, RON, SEK, USD)" \
+            in screen
+
+
+async def test_keys_typed_in_one_burst_across_a_tab_switch_all_go_to_the_new_tab(demo_db: Path, today) -> None:
+    """"4/backup" at once: the switch happens as "4" is read, so "/" and the rest are the Partners tab's."""
+    app = create_app(demo_db, today)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key, character in [("4", "4"), ("slash", "/"), *((c, c) for c in "backup")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.active_tab == "partners"
+        assert app.query_one("#partners-search", Input).value == "backup"
+        assert app.query_one("#overview-filter", Input).value == ""
+        await pilot.press("escape", "1", "slash", *"a4")  # typed in a text field, a digit is a character
+        await pilot.pause()
+        assert app.active_tab == "overview"
+        assert app.query_one("#overview-filter", Input).value == "a4"
+
+
+async def test_at_120x40_the_partner_name_shows_and_a_contract_in_an_open_renewal_is_marked(
+        demo_db: Path, today) -> None:
+    from tui.domain.renewal import new_renewal
+    from tui.store.renewals import RenewalRepository
+
+    RenewalRepository(Store(demo_db)).save(new_renewal(["SEP-2021-0417"], today), today)
+    app = create_app(demo_db, today)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.query_one(VirtualTable)
+        assert "Partner" in table.render_line(0).text
+        first, second = table.render_line(1).text, table.render_line(2).text
+        assert first.startswith("SEP-2021-0417") and "Zorvanta" in first and "EXPIRED↻" in first
+        assert second.startswith("BE-2022-0112") and "↻" not in second
+        assert "in open renewal R-0001" in str(app.query_one("#overview-detail").render())
+        await pilot.press("n")  # not now to resuming R-0001
+        await pilot.press("down", "space", "n")  # BE-2022-0112 marked, renewed: its draft kept by esc
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        assert "EXPIRED↻" in table.render_line(2).text
+
+
+async def test_at_80x24_the_summary_wraps_rather_than_cut_a_currency_total(demo_db: Path, today) -> None:
+    from decimal import Decimal
+
+    ContractRepository(Store(demo_db)).add(
+        make_contract("USD-1", currency="USD", unit_price=Decimal("1234.50"), quantity=10), today)
+    app = create_app(demo_db, today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        summary = " ".join(str(app.query_one("#overview-summary").render()).split())
+        for total in ("37,980.00 EUR", "54,275.00 RON", "12,345.00 USD"):
+            assert total in summary, summary
+        region = app.query_one("#overview-summary").region
+        shown = " ".join(strip.text for strip in app.screen._compositor.render_strips()[region.y:region.bottom])
+        for total in ("37,980.00 EUR", "54,275.00 RON", "12,345.00 USD"):
+            assert total in shown, shown

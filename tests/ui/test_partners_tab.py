@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.ui.notices import notices
 from tui.domain.partner import TIERS
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
@@ -173,7 +174,7 @@ async def test_delete_names_the_contracts_that_still_use_the_partner(demo_db: Pa
         await pilot.press("4", "slash", *"zorvanta", "enter", "d")
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmScreen)
-        assert any("SEP-2021-0417" in n.message and "BE-2022-0112" in n.message for n in app._notifications)
+        assert any("SEP-2021-0417" in n and "BE-2022-0112" in n for n in notices(app))
         assert PartnerRepository(Store(demo_db)).get("p0001") is not None
         await pilot.press("slash", *["backspace"] * 8, *"kilfesta", "enter", "d")
         assert isinstance(app.screen, ConfirmScreen)

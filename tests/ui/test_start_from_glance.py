@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import threading
 from dataclasses import replace
@@ -14,6 +13,7 @@ from textual import events
 from textual.app import App
 
 from tests.conftest import TODAY, make_contract
+from tests.ui.waiting import wait_for
 from tui import cli
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
@@ -65,11 +65,7 @@ def big_db(tmp_path: Path) -> Path:
 async def until(condition, _pilot=None) -> None:
     """Wait for `condition` (not with Pilot, which waits for the app to take its messages: a held key
     keeps it from doing so)."""
-    for _attempt in range(1000):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("timed out")
+    await wait_for(condition)
 
 
 async def test_the_first_screen_is_the_glance_and_keys_wait_for_the_data_file(demo_db: Path, held_store) -> None:
@@ -200,7 +196,7 @@ def test_the_garbage_collector_is_off_while_starting_and_on_once_the_file_is_rea
         return build(*args, **kwargs)
 
     async def look_and_quit(pilot) -> None:
-        await pilot.app.loaded.wait()
+        await until(pilot.app.loaded.is_set, pilot)
         await until(gc.isenabled, pilot)  # the thread that read the file turns it on as it finishes
         seen["loaded"] = True
         await pilot.press("ctrl+q")
@@ -223,6 +219,6 @@ async def test_a_start_without_a_current_glance_writes_one_once_the_tabs_are_bui
     assert not glance_path(demo_db).exists()
     app = create_app(demo_db, TODAY)
     async with app.run_test(size=SIZE):
-        await app.tabs_built.wait()
+        await app.build_other_tabs()  # what the app's timer starts half a second after the first paint
         assert glance_is_current(demo_db, Store(demo_db).signature)  # while the app is still open
         assert read_glance(demo_db).count == len(app.contracts.all())

@@ -17,6 +17,7 @@ import pytest
 from textual.command import CommandList
 
 from tests.ui.test_app_chrome import wait_until
+from tests.ui.waiting import wait_for
 from tui.ui.app import create_app
 from tui.ui.help_screen import HelpScreen
 from tui.ui.renewal.wizard import RenewalWizard
@@ -37,11 +38,12 @@ def test_opening_the_app_module_does_not_import_the_other_tabs() -> None:
     assert out.strip() == "[]"
 
 
+@pytest.mark.app_timers
 async def test_the_other_tabs_are_built_after_the_first_paint(demo_db: Path, today) -> None:
     app = create_app(demo_db, today)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await app.tabs_built.wait()
+        await wait_for(app.tabs_built.is_set, "the background build of the other tabs", pilot=pilot)
         assert built(app) == {"overview-pane", "renewal-pane", "forecast-pane", "partners-pane", "budget-pane"}
 
 
@@ -51,7 +53,7 @@ async def test_tabs_built_in_the_background_are_sized_while_hidden_and_leave_the
     app = create_app(demo_db, today)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await app.tabs_built.wait()
+        await app.build_other_tabs()  # what the app's timer starts half a second after the first paint
         if app.screen.is_modal:  # "resume the draft?"
             await pilot.press("n")
         await pilot.pause()
@@ -146,8 +148,8 @@ async def test_a_change_on_disk_while_a_tab_is_being_built_is_shown_in_it(demo_d
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         building = asyncio.ensure_future(app.tab_content("renewal"))
-        while not app.query("#renewal-pane"):
-            await asyncio.sleep(0)
+        await wait_for(lambda: app.query("#renewal-pane"), "the Renewal pane to enter the screen",
+                       every=0)  # one turn of the loop at a time: before the pane's first load
         app.data_changed()  # what the poll does when the file changed
         await building
         await pilot.pause()

@@ -41,6 +41,7 @@ async def settle(app, pilot) -> None:
         footer = app.screen.query(Footer)
         if not keys and (not footer or all(item.region.width for item in footer_items(footer.first()))):
             return
+    raise AssertionError("the Footer was not rebuilt and laid out after 50 pauses")
 
 
 def footer_items(footer: Footer) -> list[Widget]:
@@ -100,7 +101,7 @@ async def test_overview_at_80x24_stacks_the_detail_and_keeps_columns_status_and_
                                                   "Annual", "cost"]
         text = shown(app)
         assert "2 expired · due ≤30d 2 · ≤60d 3 · ≤90d 5 · yearly 37,980.00 EUR  54,275.00 RON" in text
-        assert "SEP-2021-0417 Endpoint Protecti…   250 2026-10-18   -40 EXPIRED  23,750.00 RON" in text
+        assert "SEP-2021-0417 Endpoint Protect…   250 2026-10-18   -40 EXPIRED   23,750.00 RON" in text
         assert " DUE " in text and " ACTIVE " in text
         table, detail = app.query_one("#overview-table"), app.query_one("#overview-detail")
         assert detail.region.y >= table.region.bottom and detail.region.x == table.region.x  # stacked
@@ -293,7 +294,7 @@ async def test_help_prints_the_keys_as_they_are_pressed(demo_db: Path, today) ->
         keys = {line.split("  ")[0] for line in lines if "  " in line}
         assert {"f1, ?", "^q", "^p", "/", "-", "+, =", "e, ⏎", "d, del", "space", "^n, pgdn"} <= keys, keys
         text = "\n".join(lines)
-        assert "^n, pgdn       Next / Complete…" in text and "⏎, e           Edit proof" in text  # the wizard's
+        assert "^n, pgdn       Next step" in text and " / Complete…: " in text and "⏎, e           Edit proof: " in text  # the wizard's
         for raw in ("question_mark", "minus", "plus", "equals_sign", "slash", "ctrl+"):
             assert raw not in text
 
@@ -341,3 +342,33 @@ async def test_status_is_spelled_out_in_16_colours_and_without_colour(
 def screen_colours(app) -> set[str]:
     return {colour.type.name for strip in app.screen._compositor.render_strips() for segment in strip
             if segment.style for colour in (segment.style.color, segment.style.bgcolor) if colour is not None}
+
+
+async def test_the_proof_checklist_and_the_focused_field_show_without_colour(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under NO_COLOR the colours are dropped on output: ticks and focus must be text or text style."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = create_app(make_renewal_db(tmp_path), TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_renewal(app, pilot)
+        await pilot.press("t", "ctrl+n")
+        await pilot.pause()
+        await pilot.press("enter")  # A-1's proof of purchase
+        await settle(app, pilot)
+        focused = app.screen.focused
+        assert isinstance(focused, Input)
+        assert focused.value == "LC-A"
+        x, inside = 0, []
+        for segment in app.screen._compositor.render_strips()[focused.region.y]:
+            if focused.region.x <= x < focused.region.right and segment.text.strip():
+                inside.append(segment)
+            x += segment.cell_length
+        assert inside and all(s.style.underline for s in inside), inside
+        for _field in range(3):
+            await pilot.press("tab")
+        await pilot.press("space", "down", "down", "space")  # tick the first and the third item
+        await pilot.pause()
+        text = shown(app)
+        assert "[x] licence certificate at hand" in text
+        assert "[ ] order / PO document at hand" in text
+        assert "[x] agreement / site / account ID noted" in text

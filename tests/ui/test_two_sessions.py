@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY
+from tests.ui.notices import notices
 from tests.ui.renewal_helpers import make_renewal_db, seen, table_text, to_step_3, wizard
 from tui.domain.renewal import RenewalStatus, new_renewal
 from tui.domain.renewal_plan import try_quote
@@ -35,7 +36,7 @@ from tui.ui.forecast import ForecastPane
 from tui.ui.overview import OverviewPane
 from tui.ui.partner_form import PartnerForm
 from tui.ui.partners import PartnersPane
-from tui.ui.renewal.summary import CompletionSummary
+from tui.ui.renewal.summary import CompletionSummary, RenewalView
 from tui.ui.renewal.wizard import RenewalWizard
 from tui.ui.usage_form import UsageForm
 from tui.ui.widgets.virtual_table import VirtualTable
@@ -65,7 +66,7 @@ def csv_file(tmp_path: Path, name: str, *lines: str) -> Path:
 
 
 def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    return list(notices(app))
 
 
 def lines_of(app, selector: str) -> list[str]:
@@ -361,3 +362,35 @@ async def test_a_renewal_completed_elsewhere_while_its_summary_is_shown_is_not_a
     assert RenewalRepository(Store(renewal_db)).get("R-0001").order == "PO-ELSEWHERE"
 
 
+
+
+async def test_a_wizard_open_on_a_renewal_completed_elsewhere_closes_at_once_and_shows_it_read_only(
+        renewal_db: Path) -> None:
+    app = create_app(renewal_db, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_step_3(app, pilot)
+        complete_elsewhere(renewal_db, "R-0001")
+        app.poll_store()
+        await pilot.pause()
+        assert not isinstance(app.screen, RenewalWizard)
+        assert isinstance(app.screen, RenewalView) and "completed" in seen(app, ".dialog-title")
+        assert any("R-0001 was completed in another session" in m for m in messages(app))
+    assert renewal_entries(renewal_db) == {"A-1": ["LC-ELSEWHERE"], "A-2": ["LC-ELSEWHERE"], "B-1": []}
+
+
+async def test_a_wizard_open_on_a_draft_changed_elsewhere_reloads_it_at_once(renewal_db: Path) -> None:
+    app = create_app(renewal_db, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_step_3(app, pilot)
+        other = RenewalRepository(Store(renewal_db))
+        other.save(replace(other.get("R-0001"), contact="Ana from elsewhere", quantities={"A-1": 55}), TODAY)
+        app.poll_store()
+        await pilot.pause()
+        assert wizard(app).renewal.contact == "Ana from elsewhere"
+        assert "R-0001 was changed in another session" in seen(app, "#wizard-message")
+        assert "55" in table_text(app, "#growth-contracts")
+        await pilot.press("ctrl+n")  # goes on from the stored draft: no conflict
+        await pilot.pause()
+        assert wizard(app).step == 4
+    stored = RenewalRepository(Store(renewal_db)).get("R-0001")
+    assert (stored.step, stored.contact, stored.quantities) == (4, "Ana from elsewhere", {"A-1": 55})

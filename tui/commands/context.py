@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from tui.commands.output import CommandOutput, FailureReport
 from tui.domain.text import printable_lines
 from tui.formatting import use_formats
 
@@ -24,21 +26,42 @@ class CommandFailed(Exception):
         self.status = status
 
 
+class StoppedAtArguments(Exception):
+    """The arguments stop the command before it runs — a mistake (argparse's error), or `check -V`: reported
+    by the command's FailureReport when it has its own (a monitoring plugin), else by argparse."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser = parser
+        self.message = message
+        self.report: FailureReport | None = None  # the command's own, when it has one
+
+
 @dataclass
 class CliContext:
     db_path: Path
     today: date
-    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
+    stdout: CommandOutput | IO[str] | None = None  # sys.stdout; wrapped in a CommandOutput (data: `write`)
     stderr: IO[str] = field(default_factory=lambda: sys.stderr)
     _store: Store | None = None
     _opened_as: tuple | None = None  # the file's signature when it was opened
 
-    def store(self) -> Store:
-        """Open the database once (DatabaseRefused propagates: the CLI turns it into exit 2)."""
+    def __post_init__(self) -> None:
+        if not isinstance(self.stdout, CommandOutput):
+            self.stdout = CommandOutput(sys.stdout if self.stdout is None else self.stdout)
+
+    def store(self, *, create: bool = False) -> Store:
+        """Open the database once (DatabaseRefused propagates: the CLI turns it into exit 2).  A command
+        that only reads refuses a missing file (NoDataFile) rather than reading it as empty; one that
+        writes (`create`) makes it on its first write."""
         if self._store is None:
             from tui.store.database import Store
+            from tui.store.paths import check_data_file, make_default_folder
             from tui.store.settings import SettingsRepository
 
+            check_data_file(self.db_path, must_exist=not create)
+            if create:
+                make_default_folder(self.db_path)
             self._store = Store(self.db_path)
             self._opened_as = self._store.signature
             settings = SettingsRepository(self._store).get()  # everything printed follows the user's formats
@@ -64,7 +87,7 @@ class CliContext:
 
     def out(self, text: str = "") -> None:
         """Print a line (or lines) for people; control characters in data never reach the terminal raw."""
-        self.stdout.write(printable_lines(text) + "\n")
+        self.stdout.write_text(printable_lines(text) + "\n")  # type: ignore[union-attr]
 
     def err(self, text: str) -> None:
         self.stderr.write(printable_lines(text) + "\n")

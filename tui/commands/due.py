@@ -11,7 +11,7 @@ from tui.commands.text_table import render_table
 from tui.domain.contract import CONTRACT_COLUMNS
 from tui.domain.status import DEFAULT_NOTICE_DAYS, days_left, needs_attention, status_of
 from tui.formatting import format_count, format_date, format_money
-from tui.i18n import _
+from tui.i18n import _, ngettext
 from tui.store.contract_csv import contract_to_json
 from tui.store.contracts import ContractRepository
 from tui.store.partners import PartnerRepository
@@ -56,5 +56,6 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                  names.get(c.partner, c.partner)] for c in contracts]
         ctx.out(render_table(headers, rows, right=frozenset({2, 4, 6})))
     else:
-        ctx.out(_("Nothing expired or due within {days} days.").format(days=args.within))
+        ctx.out(ngettext("Nothing expired or due within {days} day.", "Nothing expired or due within {days} days.",
+                         args.within).format(days=args.within))
     return 1 if contracts else 0

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from tui.commands.context import CliContext
-from tui.i18n import _
+from tui.i18n import _, ngettext
 from tui.store.csv_reader import CsvRejected
 
 
@@ -26,7 +26,8 @@ def run_import(args: argparse.Namespace, ctx: CliContext, make_plan: Callable[[]
     except CsvRejected as rejected:
         for problem in rejected.problems:
             ctx.err(str(problem))
-        ctx.err(_("Nothing was imported ({count} problems).").format(count=len(rejected.problems)))
+        ctx.err(ngettext("Nothing was imported ({count} problem).", "Nothing was imported ({count} problems).",
+                         len(rejected.problems)).format(count=len(rejected.problems)))
         return 1
     for line in plan.describe():
         ctx.out(line)

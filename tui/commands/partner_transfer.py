@@ -27,7 +27,7 @@ def add_export_parser(kinds, common: argparse.ArgumentParser) -> None:
 
 
 def import_partners(args: argparse.Namespace, ctx: CliContext) -> int:
-    repository = PartnerRepository(ctx.store())
+    repository = PartnerRepository(ctx.store(create=True))
     return run_import(
         args, ctx,
         lambda: plan_partner_import(args.file, {p.id: p for p in repository.all()}),

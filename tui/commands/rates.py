@@ -29,7 +29,7 @@ def import_rates(args: argparse.Namespace, ctx: CliContext) -> int:
     from tui.store.rate_files import plan_rate_import
     from tui.store.rates import RateRepository
 
-    repository = RateRepository(ctx.store())
+    repository = RateRepository(ctx.store(create=True))
     return run_import(
         args, ctx,
         lambda: plan_rate_import(args.file, repository.by_key(), today=ctx.today),

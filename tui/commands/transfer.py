@@ -38,7 +38,7 @@ def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def import_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
-    repository = ContractRepository(ctx.store())
+    repository = ContractRepository(ctx.store(create=True))
     return run_import(
         args, ctx,
         lambda: plan_contract_import(args.file, {c.id: c for c in repository.all()},

@@ -29,7 +29,7 @@ def add_export_parser(kinds, common: argparse.ArgumentParser) -> None:
 
 
 def import_usage(args: argparse.Namespace, ctx: CliContext) -> int:
-    repository = UsageRepository(ctx.store())
+    repository = UsageRepository(ctx.store(create=True))
     stored = repository.samples()
     known = known_products(ContractRepository(ctx.store()).all(), stored)
     return run_import(

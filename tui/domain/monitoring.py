@@ -9,7 +9,8 @@ from enum import IntEnum
 
 from tui.domain.contract import Contract
 from tui.domain.status import days_left
-from tui.i18n import _
+from tui.domain.text import printable
+from tui.i18n import _, ngettext
 
 MAX_NAMED = 5  # contract ids named in the status line before "…"
 
@@ -30,7 +31,11 @@ class CheckResult:
     perfdata: str = ""
 
     def line(self) -> str:
-        text = f"RENEWALS {self.state.name} - {self.summary}"
+        """The plugin's one line.  `|` starts the performance data and a line break ends the output, so
+        neither may appear in the text (a contract id or a path may hold them): `|` is shown as `¦`, line
+        breaks and other control characters escaped (`\\n`)."""
+        summary = printable(self.summary.replace("|", "¦"))
+        text = f"RENEWALS {self.state.name} - {summary}"
         return f"{text} | {self.perfdata}" if self.perfdata else text
 
 
@@ -46,8 +51,10 @@ def check_contracts(contracts: Sequence[Contract], today: date, *, warning_days:
     expired = [c for c in contracts if days_left(c, today) < 0]
     critical = [c for c in contracts if 0 <= days_left(c, today) <= critical_days]
     warning = [c for c in contracts if critical_days < days_left(c, today) <= warning_days]
-    perfdata = (f"expired={len(expired)};;1;0 due_critical={len(critical)};;1;0 "
-                f"due_warning={len(warning)};1;;0 contracts={len(contracts)};;;0")
+    # label=value;warn;crit;min: a threshold N alerts above N, so `0` alerts on any contract counted,
+    # as the status does (Monitoring Plugins development guidelines, threshold and ranges).
+    perfdata = (f"expired={len(expired)};;0;0 due_critical={len(critical)};;0;0 "
+                f"due_warning={len(warning)};0;;0 contracts={len(contracts)};;;0")
     parts = []
     if expired:
         parts.append(_("{n} expired ({ids})").format(n=len(expired), ids=_named(expired)))
@@ -63,5 +70,6 @@ def check_contracts(contracts: Sequence[Contract], today: date, *, warning_days:
         state = CheckState.WARNING
     else:
         state = CheckState.OK
-        parts.append(_("{n} contracts, none ending within {days} days").format(n=len(contracts), days=warning_days))
+        parts.append(ngettext("{n} contract, none ending within {days} days", "{n} contracts, none ending within {days} days",
+                              len(contracts)).format(n=len(contracts), days=warning_days))
     return CheckResult(state, "; ".join(parts), perfdata)

@@ -54,6 +54,7 @@ def parse_date(text: str) -> date:
 _PLAIN = re.compile(r"^\d+(?:[.,]\d+)?$", re.ASCII)
 _GROUPED_COMMA = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$", re.ASCII)  # 1.234,56
 _LONE_POINT_GROUP = re.compile(r"^\d{1,3}\.\d{3}$", re.ASCII)  # 1.234: 1234 or 1.234?
+_LONE_COMMA_GROUP = re.compile(r"^\d{1,3},\d{3}$", re.ASCII)  # 1,234: 1234 or 1,234 (a decimal comma)?
 _GROUPED_POINT = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)  # 1,234.56
 _GROUP_SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space
 _SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$", re.ASCII)  # 1 234 567,89
@@ -68,9 +69,10 @@ def parse_amount(text: str, *, decimal_comma: bool = False, max_places: int = 4,
     With `decimal_comma` (spreadsheets that use `;` between columns) `1.234,56`
     and `1234,56` are accepted; otherwise `1,234.56` and `1234.56`.  A lone
     separator followed by exactly three digits in the "wrong" convention
-    (`1.234` in a comma file) is refused as ambiguous rather than guessed;
-    typed in a form (not `from_csv`) the number format setting says what
-    the point is, so there `1.234` with `decimal_comma` is 1234.
+    (`1.234` in a decimal-comma file, `1,234` in a point file) is refused as
+    ambiguous rather than guessed; typed in a form (not `from_csv`) the number
+    format setting says what the point is, so there `1.234` with
+    `decimal_comma` is 1234, and `1,234` without it is 1234 too.
     A space may group thousands (`1 234,56`) but not split a number anywhere
     else (`12 34`).  Exponents, signs and other characters are refused, and
     so are amounts of more than MAX_WHOLE_DIGITS digits before the point.
@@ -86,8 +88,9 @@ def parse_amount(text: str, *, decimal_comma: bool = False, max_places: int = 4,
             raise ParseError(_("'{value}' is not a number (a space may only separate thousands: 1 234 567)").format(
                 value=_clip(value)))
         value = "".join(ch for ch in value if ch not in _GROUP_SPACES)
-    if decimal_comma and from_csv and _LONE_POINT_GROUP.match(value):
-        raise ParseError(_("'{value}' is ambiguous: thousands or decimals?").format(value=value))
+    if from_csv and (decimal_comma and _LONE_POINT_GROUP.match(value)
+                     or not decimal_comma and _LONE_COMMA_GROUP.match(value)):
+        raise _ambiguous(value, decimal_comma)
     if decimal_comma and _GROUPED_COMMA.match(value):
         normal = value.replace(".", "").replace(",", ".")
     elif not decimal_comma and _GROUPED_POINT.match(value):
@@ -99,7 +102,7 @@ def parse_amount(text: str, *, decimal_comma: bool = False, max_places: int = 4,
                              "format in Settings)"))
             raise ParseError(advice.format(value=_clip(value), fixed=_clip(value.replace(",", "."))))
         if "." in value and decimal_comma and len(value.split(".")[1]) == 3:
-            raise ParseError(_("'{value}' is ambiguous: thousands or decimals?").format(value=_clip(value)))
+            raise _ambiguous(value, decimal_comma)
         normal = value.replace(",", ".")
     else:
         raise ParseError(_("'{value}' is not a number").format(value=_clip(value)))
@@ -113,6 +116,14 @@ def parse_amount(text: str, *, decimal_comma: bool = False, max_places: int = 4,
     if -amount.as_tuple().exponent > max_places:
         raise ParseError(_("at most {places} decimal places").format(places=max_places))
     return amount
+
+
+def _ambiguous(value: str, decimal_comma: bool) -> ParseError:
+    """`1.234` in a `;` file, `1,234` in a `,` file: spreadsheets in either locale write these."""
+    separator, decimal = (".", ",") if decimal_comma else (",", ".")
+    return ParseError(_("'{value}' is ambiguous: thousands or decimals? Write {whole} for the whole number or "
+                        "{fraction} for the fraction").format(value=_clip(value, 20), whole=_clip(value.replace(separator, ""), 20),
+                                                              fraction=_clip(value.replace(separator, decimal), 20)))
 
 
 def parse_percent(text: str) -> Decimal:

@@ -118,6 +118,7 @@ class Renewal:
     certificates: Mapping[str, str] = field(default_factory=dict)  # new certificate per contract
     order: str = ""  # order / PO number of the renewal
     confirmed_on: date | None = None
+    set_partner: bool = False  # completing also makes `partner` the partner of every contract
     events: tuple[RenewalEvent, ...] = ()
     revision: int = field(default=0, compare=False)
 

@@ -19,7 +19,7 @@ from tui.domain.renewal import STEP_COUNT, Proof, Renewal
 from tui.formatting import format_date
 from tui.i18n import _
 
-RENEWED_FIELDS = ("end", "quantity", "certificate", "order")
+RENEWED_FIELDS = ("end", "quantity", "certificate", "order", "partner")
 
 
 def proof_for(renewal: Renewal, contract: Contract) -> Proof:
@@ -145,7 +145,8 @@ def _confirmation_problems(renewal: Renewal, contracts: Sequence[Contract], toda
 
 
 def renewed_contract(contract: Contract, renewal: Renewal) -> Contract:
-    """The contract as the completed renewal leaves it: end T, new quantity, certificate and order."""
+    """The contract as the completed renewal leaves it: end T, new quantity, certificate and order (and the
+    renewal's partner, when the user chose to set it on the contracts)."""
     assert renewal.to is not None
     return replace(
         contract,
@@ -153,7 +154,13 @@ def renewed_contract(contract: Contract, renewal: Renewal) -> Contract:
         quantity=renewal.quantity_for(contract.id, contract.quantity),
         certificate=renewal.certificates.get(contract.id, contract.certificate).strip() or contract.certificate,
         order=renewal.order.strip() or contract.order,
+        partner=renewal.partner if renewal.set_partner and renewal.partner else contract.partner,
     )
+
+
+def other_partners(renewal: Renewal, contracts: Sequence[Contract]) -> dict[str, str]:
+    """Contract id -> its partner, for the contracts whose partner is not the renewal's ("" = none)."""
+    return {c.id: c.partner for c in contracts if c.partner != renewal.partner}
 
 
 def planned_changes(renewal: Renewal, contracts: Sequence[Contract]) -> list[tuple[Contract, Contract]]:
@@ -174,6 +181,6 @@ def describe_changes(pairs: Sequence[tuple[Contract, Contract]]) -> list[str]:
 
 def _describe(change: FieldChange) -> str:
     label = {"end": _("end"), "quantity": _("licences"), "certificate": _("certificate"),
-             "order": _("order")}.get(change.field, change.field)
+             "order": _("order"), "partner": _("partner")}.get(change.field, change.field)
     old, new = change_text(change)
     return f"{label} {old} → {new}"

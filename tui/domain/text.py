@@ -21,13 +21,16 @@ def fold(text: str) -> str:
 # Controls (ESC, BEL, …), formats (bidi overrides, …), the Unicode line and paragraph separators
 # (a terminal may break the line there) and lone surrogates (undecodable bytes; cannot be printed).
 _CONTROL_CATEGORIES = ("Cc", "Cf", "Zl", "Zp", "Cs")
+# …but the tab, and the zero-width joiner that emoji sequences are made of (👨‍💻: "Cf", yet part of the
+# text; the variation selectors that pick an emoji's look are marks, "Mn", and were never refused).
+_PART_OF_TEXT = "\t\u200d"
 
 
 def has_control_chars(text: str) -> bool:
     """True when `text` holds characters that must never reach a terminal raw (ESC, BEL, …)."""
     if text.isprintable():  # C-fast, and False for every category below (and a few more)
         return False
-    return any(unicodedata.category(ch) in _CONTROL_CATEGORIES and ch not in "\t" for ch in text)
+    return any(unicodedata.category(ch) in _CONTROL_CATEGORIES and ch not in _PART_OF_TEXT for ch in text)
 
 
 def printable(text: str) -> str:
@@ -36,7 +39,7 @@ def printable(text: str) -> str:
         return text
     return "".join(
         ch.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(ch) in _CONTROL_CATEGORIES and ch != "\t"
+        if unicodedata.category(ch) in _CONTROL_CATEGORIES and ch not in _PART_OF_TEXT
         else ch
         for ch in text
     )
@@ -71,4 +74,5 @@ def without_control_chars(text: str, keep: str = "\n\r\t") -> str:
     """`text` with the characters `has_control_chars` objects to removed (those in `keep` stay)."""
     if not has_control_chars(text):
         return text
-    return "".join(ch for ch in text if ch in keep or unicodedata.category(ch) not in _CONTROL_CATEGORIES)
+    return "".join(ch for ch in text if ch in keep or ch == "\u200d"
+                   or unicodedata.category(ch) not in _CONTROL_CATEGORIES)

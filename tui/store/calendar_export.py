@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta, timezone
+from urllib.parse import quote
 
 from icalendar import Alarm, Calendar, Event
 
 from tui.domain.contract import Contract
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 PRODID = "-//renewal-planner//renewals//EN"
 DEFAULT_ALARM_DAYS = (90, 60, 30)
 
 
 def event_uid(contract: Contract) -> str:
-    """Stable per contract: re-importing the file updates the event instead of adding a copy."""
-    return f"contract-{contract.id}@renewal-planner"
+    """Stable per contract: re-importing the file updates the event instead of adding a copy.
+
+    The id is percent-encoded (UTF-8) but for letters, digits and `-._~`: calendar programs drop or
+    replace a non-ASCII UID and disagree on unescaping `\\,` `\\;`.  An id made only of those
+    characters (every demo id) keeps the UID it always had; `%` itself is encoded, so no two ids meet.
+    """
+    return f"contract-{quote(contract.id, safe='-._~')}@renewal-planner"
 
 
 def contracts_calendar(contracts: Iterable[Contract], today: date,
@@ -36,13 +42,17 @@ def contracts_calendar(contracts: Iterable[Contract], today: date,
         event.add("dtend", contract.end + timedelta(days=1))
         event.add("transp", "TRANSPARENT")
         event.add("summary", _("Maintenance ends: {product} ({id})").format(product=contract.product, id=contract.id))
-        event.add("description", _("{n} licences of {product}, contract {id}, certificate {certificate}. "
-                                   "Renew before this date to keep updates and technical support.").format(
+        event.add("description", ngettext(
+            "{n} licence of {product}, contract {id}, certificate {certificate}. "
+            "Renew before this date to keep updates and technical support.",
+            "{n} licences of {product}, contract {id}, certificate {certificate}. "
+            "Renew before this date to keep updates and technical support.", contract.quantity).format(
             n=contract.quantity, product=contract.product, id=contract.id, certificate=contract.certificate or "—"))
         for days in alarm_days:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", _("{id} ends in {days} days").format(id=contract.id, days=days))
+            alarm.add("description", ngettext("{id} ends in {days} day", "{id} ends in {days} days", days).format(
+                id=contract.id, days=days))
             alarm.add("trigger", timedelta(days=-days))
             event.add_component(alarm)
         calendar.add_component(event)

@@ -57,13 +57,16 @@ def plan_contract_import(path: Path | str, existing: Mapping[str, Contract], *, 
         contract, errors = validate_contract(raw, decimal_comma=table.decimal_comma, from_csv=True,
                                              partners=partners, keep_partner=stored.partner if stored else "")
         problems += [Problem(table.name, line, column, message) for column, message in errors.items()]
+        # A repeated id is reported even when the row has other errors: one pass shows every problem.
+        contract_id = contract.id if contract is not None else raw.get("id", "").strip()
+        if contract_id and "id" not in errors:
+            if contract_id in first_line:
+                problems.append(Problem(table.name, line, "id", _("'{id}' is also on line {line}").format(
+                    id=printable(contract_id), line=first_line[contract_id])))
+                continue
+            first_line[contract_id] = line
         if contract is None:
             continue
-        if contract.id in first_line:
-            problems.append(Problem(table.name, line, "id", _("'{id}' is also on line {line}").format(
-                id=printable(contract.id), line=first_line[contract.id])))
-            continue
-        first_line[contract.id] = line
         if stored is None:
             plan.new.append(contract)
         elif stored.changes_to(contract):

@@ -137,7 +137,7 @@ class ContractRepository:
         if records:
             def overwrite(doc: dict) -> None:
                 replacement = records[doc["id"]]
-                doc.clear()
+                # every field this version knows is written; fields a newer version added stay
                 doc.update(replacement)
 
             self.store.table(TABLE).update(overwrite, doc_ids=self._doc_ids(records))

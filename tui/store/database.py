@@ -99,5 +99,15 @@ class Store:
         with self.storage.transaction():
             yield
 
+    def create(self) -> bool:
+        """Write the file now, as an empty database, when there is none (the app says where it created
+        it, and the commands that only read find it); False when it cannot be written here."""
+        if self.read_only:
+            return False
+        with self.transaction():
+            if self.storage.signature is None:
+                self.storage.write(self.storage.read())
+        return True
+
     def close(self) -> None:
         self.db.close()

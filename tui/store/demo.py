@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import replace
 from datetime import date, timedelta
 from importlib.resources import as_file, files
@@ -18,11 +20,13 @@ from tui.store.database import Store
 from tui.store.partners import PartnerRepository
 from tui.store.rate_files import plan_rate_import
 from tui.store.rates import RateRepository
+from tui.store.quote_requests import FOLDER_NAME as QUOTE_REQUESTS
 from tui.store.usage import UsageRepository
 from tui.store.usage_csv import plan_usage_import
 
 # The shipped demo files are written as if today were this day.
 DEMO_ANCHOR = date(2026, 1, 1)
+DEMO_FOLDER_PREFIX = "renewals-demo-"
 
 
 def data_file(name: str):
@@ -61,6 +65,23 @@ def demo_rates(today: date) -> list[Rate]:
     with as_file(data_file("demo_rates_bnr.xml")) as path:
         plan = plan_rate_import(path, {}, today=DEMO_ANCHOR, name="demo_rates_bnr.xml")
     return [replace(rate, on=rate.on + shift) for rate in plan.new]
+
+
+def create_temporary_demo(today: date) -> Path:
+    """A fresh demo data file in a new `renewals-demo-*` temporary folder (see remove_demo_folder)."""
+    path = Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX)) / "demo.json"
+    create_demo_database(path, today).close()
+    return path
+
+
+def remove_demo_folder(folder: Path) -> bool:
+    """Delete a temporary demo folder, unless a quote request was written in it: then it is kept for
+    the user (True)."""
+    requests = folder / QUOTE_REQUESTS
+    if requests.is_dir() and any(requests.iterdir()):
+        return True
+    shutil.rmtree(folder, ignore_errors=True)
+    return False
 
 
 def create_demo_database(path: Path, today: date) -> Store:

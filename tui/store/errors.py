@@ -28,3 +28,8 @@ class NotFoundError(StoreError):
 
 class WriteFailed(StoreError):
     """The write could not be completed; the file on disk still holds the previous state."""
+
+
+class NoDataFile(DatabaseRefused):
+    """There is no data file at the path (or it is a directory): a command that only reads refuses it
+    instead of reading "nothing", which would look like "all clear"."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -60,6 +62,25 @@ class FileLock:
         assert self._fd is not None, "bump_counter needs the lock"
         value = self.read_counter() + 1
         os.pwrite(self._fd, f"{value:<20d}".encode("ascii"), 0)
+
+
+@contextmanager
+def no_write_in_progress(path: Path) -> Iterator[None]:
+    """Wait until no process is writing the data file at `path`, and keep writers out meanwhile (a shared
+    `flock` on its lock file).  Reads need no lock (a write replaces the file whole); a monitoring check
+    takes it to report the state after a write in progress, and to notice a lock that is never let go.
+    Without a lock file (or one this process may not read) nobody is writing: nothing to wait for."""
+    try:
+        fd = os.open(lock_path(path), os.O_RDONLY)
+    except OSError:
+        fd = None
+    try:
+        if fd is not None:
+            fcntl.flock(fd, fcntl.LOCK_SH)
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)  # lets go of the lock
 
 
 def lock_path(path: Path) -> Path:

@@ -92,6 +92,14 @@ def partner_to_record(partner: Partner, origin: str, revision: int) -> dict[str,
     return record
 
 
+_KNOWN_KEYS = frozenset((*PARTNER_COLUMNS, "specialisations", "languages", "origin", "revision"))
+
+
+def unknown_fields(record: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a stored partner this version does not know (a newer version's): kept on every write."""
+    return {key: value for key, value in record.items() if key not in _KNOWN_KEYS}
+
+
 def partner_from_record(raw: dict[str, Any], shared: dict | None = None, _new=object.__new__) -> Partner:
     """The Partner of a stored record (validated when it was stored).  Pass the same `shared` dict
     when reading many: the texts and lists many partners repeat are then one object each.
@@ -148,7 +156,7 @@ def merge_directory(
             fresh = partner_to_record(shipped[partner_id], "shipped", record.get("revision", 1))
             if not same_partner(fresh, record):
                 fresh["revision"] += 1
-            merged[partner_id] = fresh
+            merged[partner_id] = unknown_fields(record) | fresh
         else:
             gone.append(partner_id)
     if gone:

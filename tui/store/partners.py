@@ -32,6 +32,7 @@ from tui.store.partner_directory import (
     same_partner,
     shipped_directory,
     shipped_fingerprint,
+    unknown_fields,
 )
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ class PartnerRepository:
         self._seen: tuple = ()
         self._partners: dict[str, Partner] = {}  # by id, sorted
         self._stored: dict[str, tuple[str, int]] = {}  # id -> (origin, revision) as stored
+        self._unknown: dict[str, dict[str, Any]] = {}  # id -> fields a newer version stored (rarely any)
         self._state = DirectoryState()
         self._stale = True
         self._index: PartnerIndex | None = None
@@ -112,6 +114,8 @@ class PartnerRepository:
                               for partner_id in sorted(records)}
             self._stored = {partner_id: (record.get("origin", "user"), record.get("revision", 1))
                             for partner_id, record in records.items()}
+            self._unknown = {partner_id: unknown for partner_id, record in records.items()
+                             if (unknown := unknown_fields(record))}
             self._state, self._stale = state, stale
             self._index = None
             self._seen = seen + ((self.store.table_version(CONTRACTS_TABLE),) if asked else ())
@@ -170,8 +174,11 @@ class PartnerRepository:
 
     def _records(self) -> dict[str, dict[str, Any]]:
         """The documents the cache stands for (as stored, or merged with a newer directory)."""
-        return {partner_id: partner_to_record(partner, *self._stored[partner_id])
-                for partner_id, partner in self._partners.items()}
+        records = {}
+        for partner_id, partner in self._partners.items():
+            record = partner_to_record(partner, *self._stored[partner_id])
+            records[partner_id] = self._unknown[partner_id] | record if partner_id in self._unknown else record
+        return records
 
     def _used_ids(self) -> set[str]:
         return {raw.get("partner", "") for raw in self._contract_records()} - {""}
@@ -263,4 +270,4 @@ def _change(edit: _Edit, current: dict[str, Any], wanted: Partner) -> None:
     if not same_partner(record, current):
         record["origin"] = "edited" if current.get("origin") in ("shipped", "edited") else "user"
         record["revision"] += 1
-        edit.records[wanted.id] = record
+        edit.records[wanted.id] = unknown_fields(current) | record

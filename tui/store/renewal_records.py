@@ -90,6 +90,7 @@ def renewal_to_record(renewal: Renewal) -> dict[str, Any]:
         "certificates": dict(renewal.certificates),
         "order": renewal.order,
         "confirmed_on": _day(renewal.confirmed_on),
+        **({"set_partner": True} if renewal.set_partner else {}),
         "created_on": _day(renewal.created_on),
         "updated_on": _day(renewal.updated_on),
         "events": [{"on": e.on.isoformat(), "seq": e.seq, "what": e.what, "detail": e.detail}
@@ -119,6 +120,7 @@ def renewal_from_record(raw: dict[str, Any]) -> Renewal:
         quoted={currency: Decimal(amount) for currency, amount in raw.get("quoted", {}).items()},
         certificates=dict(raw.get("certificates", {})),
         order=raw.get("order", ""),
+        set_partner=bool(raw.get("set_partner", False)),
         confirmed_on=_parse_day(raw.get("confirmed_on")),
         events=tuple(RenewalEvent(date.fromisoformat(e["on"]), e["seq"], e["what"], e.get("detail", ""))
                      for e in raw.get("events", ())),

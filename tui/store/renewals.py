@@ -134,7 +134,7 @@ class RenewalRepository:
         record = renewal_to_record(saved)
 
         def overwrite(doc: dict) -> None:
-            doc.clear()
+            # every field this version knows is written; fields a newer version added stay
             doc.update(record)
 
         self.store.table(TABLE).update(overwrite, doc_ids=[self._doc_ids[saved.id]])

@@ -134,7 +134,7 @@ class UsageRepository:
 
                 def overwrite(doc: dict) -> None:
                     replacement = records[f"{doc['product']} {doc['date']}"]
-                    doc.clear()
+                    # every field this version knows is written; fields a newer version added stay
                     doc.update(replacement)
 
                 table.update(overwrite, doc_ids=self._doc_ids(duplicate_key(old) for old, _wanted in changed))

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
+from textual.widgets import Input
 
 from tui.i18n import _
 from tui.domain.settings import Settings
@@ -45,16 +46,26 @@ class RenewalsApp(TabHost, App):
     TITLE = "renewals"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
-        Binding("1", "show_tab('overview')", _("Overview"), show=False, id="tab.overview"),
-        Binding("2", "show_tab('renewal')", _("Renewal"), show=False, id="tab.renewal"),
-        Binding("3", "show_tab('forecast')", _("Forecast"), show=False, id="tab.forecast"),
-        Binding("4", "show_tab('partners')", _("Partners"), show=False, id="tab.partners"),
-        Binding("5", "show_tab('budget')", _("Budget"), show=False, id="tab.budget"),
+        # Priority: the switch happens as the key is read, so the keys after it in one burst ("4/backup"
+        # over a slow link) go to the new tab; in a text field or a dialog they are not tab keys
+        # (check_action), and the key goes on as before.
+        Binding("1", "show_tab('overview')", _("Overview"), show=False, id="tab.overview", priority=True,
+                tooltip=_("Show the Overview tab")),
+        Binding("2", "show_tab('renewal')", _("Renewal"), show=False, id="tab.renewal", priority=True,
+                tooltip=_("Show the Renewal tab")),
+        Binding("3", "show_tab('forecast')", _("Forecast"), show=False, id="tab.forecast", priority=True,
+                tooltip=_("Show the Forecast tab")),
+        Binding("4", "show_tab('partners')", _("Partners"), show=False, id="tab.partners", priority=True,
+                tooltip=_("Show the Partners tab")),
+        Binding("5", "show_tab('budget')", _("Budget"), show=False, id="tab.budget", priority=True,
+                tooltip=_("Show the Budget tab")),
         # Priority: help and quit work from inside the wizard and dialogs too (a text field still
         # takes a typed "?"). F2 is in the help and the palette; the Footer keeps its room for the tab's keys.
-        Binding("f1,question_mark", "help", _("Help"), id="app.help", priority=True),
-        Binding("f2", "settings", _("Settings"), show=False, id="app.settings"),
-        Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True),
+        Binding("f1,question_mark", "help", _("Help"), id="app.help", priority=True,
+                tooltip=_("This help: every key, and the renewal steps")),
+        Binding("f2", "settings", _("Settings"), show=False, id="app.settings",
+                tooltip=_("Settings: formats, notice window, fee, headroom, theme")),
+        Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True, tooltip=_("Quit the app")),
     ]
     COMMANDS = App.COMMANDS | {JumpProvider}
 
@@ -71,6 +82,7 @@ class RenewalsApp(TabHost, App):
         self.loaded = asyncio.Event()  # set once the data file is open (keys and clicks wait for it)
         self.input_waiting = 0  # keys, clicks and pastes waiting for `loaded`
         self.failure: Exception | None = None  # why the data file could not be opened after a glance
+        self.created_file: Path | None = None  # the data file made for this start: the app says where
         self._glance_of = glance[0] if glance else None
         self.started_from_glance = glance is not None  # it was current: no need to write it again at once
         if store is not None:
@@ -172,6 +184,9 @@ class RenewalsApp(TabHost, App):
         remember_first_screen(self.store, (self.contracts, self.partners, self.settings_store))
 
     def _after_opening(self) -> None:
+        if self.created_file is not None:
+            self.notify(_("Created a new data file: {path}").format(path=self.created_file),
+                        title=_("New data file"), timeout=10)
         if self.store.read_only:
             self.notify(_("{path} is read-only for you: you can look, but nothing can be saved.").format(
                 path=self.store.path), title=_("Read-only"), severity="warning", timeout=10)
@@ -231,7 +246,19 @@ class RenewalsApp(TabHost, App):
             self.input_waiting -= 1
         if isinstance(event, events.Paste):
             event.text = without_control_chars(event.text)
+        elif isinstance(event, events.Key) and event.character == "\u200d" and self._typed_into_field(event):
+            return
         await super().on_event(event)
+
+    def _typed_into_field(self, event: events.Key) -> bool:
+        """Textual types only printable keys, and the zero-width joiner that makes 👨 + 💻 one emoji is not."""
+        from textual.widgets import Input
+
+        field = self.focused
+        if not isinstance(field, Input) or event.character is None:
+            return False
+        field.call_later(field.insert_text_at_cursor, event.character)  # after the keys already sent to it
+        return True
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -243,6 +270,11 @@ class RenewalsApp(TabHost, App):
         return self.partners.names()
 
     # -- help, settings, palette -------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_tab":
+            return self.screen is self.screen_stack[0] and not isinstance(self.screen.focused, Input)
+        return True
+
     def action_help(self) -> None:
         """F1 / ? open the help, and close it again (the keys are priority bindings, so they come here first)."""
         from tui.ui.help_screen import HelpScreen
@@ -350,6 +382,10 @@ class RenewalsApp(TabHost, App):
         for pane in self.query(".data-pane"):
             if pane.is_mounted:  # one still being built reads the stored state when it is
                 pane.reload(keep_id)  # type: ignore[attr-defined]
+        for screen in list(self.screen_stack):  # the renewal wizard: its renewal may have changed elsewhere
+            stored_changed = getattr(screen, "stored_changed", None)
+            if stored_changed is not None:
+                stored_changed()
 
 
 def repositories_for(store: Store) -> tuple:

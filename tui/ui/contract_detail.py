@@ -10,7 +10,7 @@ from textual.widgets import Static
 from tui.domain.contract import Contract, change_text
 from tui.domain.status import Status, days_left, losses_if_not_renewed, status_of
 from tui.formatting import format_count, format_date, format_money, format_unit_price
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 
 def field_labels() -> dict[str, str]:
@@ -22,15 +22,19 @@ def field_labels() -> dict[str, str]:
     }
 
 
-def describe_contract(contract: Contract, today: date, partner_label: str, notice_days: int) -> Text:
+def describe_contract(contract: Contract, today: date, partner_label: str, notice_days: int,
+                      renewal: str = "") -> Text:
     """Rich Text built with append(), so user data is never parsed as markup."""
     labels = field_labels()
     status = status_of(contract, today, notice_days)
     text = Text()
     text.append(f"{contract.id}\n", style="bold")
     left = days_left(contract, today)
-    when = (_("ended {n} days ago").format(n=-left) if left < 0 else _("{n} days left").format(n=left))
+    when = (ngettext("ended {n} day ago", "ended {n} days ago", -left).format(n=-left) if left < 0
+            else ngettext("{n} day left", "{n} days left", left).format(n=left))
     text.append(f"{status.label.upper()} · {when}\n", style="bold")
+    if renewal:
+        text.append(_("↻ in open renewal {id} (Renewal tab, 2)").format(id=renewal) + "\n")
     rows = [
         (labels["product"], contract.product),
         (labels["quantity"], format_count(contract.quantity)),
@@ -66,11 +70,12 @@ def describe_contract(contract: Contract, today: date, partner_label: str, notic
 class ContractDetail(Static):
     _shown: Text | str | None = None
 
-    def show(self, contract: Contract | None, today: date, partner_label: str = "", notice_days: int = 90) -> None:
+    def show(self, contract: Contract | None, today: date, partner_label: str = "", notice_days: int = 90,
+             renewal: str = "") -> None:
         if contract is None:
             text: Text | str = _("No contract selected.")
         else:
-            text = describe_contract(contract, today, partner_label, notice_days)
+            text = describe_contract(contract, today, partner_label, notice_days, renewal)
         if text != self._shown:  # the same text again (a keystroke that kept the cursor): no new layout
             self._shown = text
             self.update(text)

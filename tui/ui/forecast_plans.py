@@ -28,7 +28,7 @@ from tui.domain.forecast.planning import (
 from tui.domain.text import fold
 from tui.domain.usage import UsageSample
 from tui.formatting import format_date
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 HEADROOM_DEFAULT = 0.15
 
@@ -48,7 +48,7 @@ class ForecastSettings:
         if self.months is None:
             when = _("horizon: each product's contract end")
         else:
-            when = _("horizon: +{n} months ({date})").format(
+            when = ngettext("horizon: +{n} month ({date})", "horizon: +{n} months ({date})", self.months).format(
                 n=self.months, date=format_date(horizon_in_months(today, self.months)))
         return _("{when} · method: {method} · headroom: {pct:g} % · buy/surplus = recommended − owned then").format(
             when=when, method=method_label(self.method), pct=round(self.headroom * 100, 2))

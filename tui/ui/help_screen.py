@@ -73,12 +73,15 @@ class HelpScreen(Dialog[None]):
         return text
 
     def key_lines(self, text: Text, bindings) -> None:
-        """One line per key with what it does (the wizard's ctrl+n is Next, and Complete… at step 5)."""
+        """One line per key: its Footer label and what it does in words (the binding's tooltip); the
+        wizard's ctrl+n is Next, and Complete… at step 5."""
         described: dict[str, list[str]] = {}
         for binding in bindings:
             if isinstance(binding, Binding) and binding.description:
+                words = binding.tooltip if binding.tooltip.startswith(binding.description) else \
+                    f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
                 descriptions = described.setdefault(binding.key, [])
-                if binding.description not in descriptions:
-                    descriptions.append(binding.description)
+                if words not in descriptions:
+                    descriptions.append(words)
         for key, descriptions in described.items():
             text.append(f"  {key_label(self.app, key):<14} {' / '.join(descriptions)}\n")

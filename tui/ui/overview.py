@@ -15,7 +15,7 @@ from tui.domain.contract import Contract
 from tui.domain.contract_query import ContractIndex, ContractQuery
 from tui.domain.status import PortfolioSummary, Status, days_left, status_of, summarize, summarize_end_dates
 from tui.formatting import format_count, format_date, format_money
-from tui.i18n import _
+from tui.i18n import _, ngettext
 from tui.store.errors import StoreError
 from tui.store.glance import Glance
 from tui.ui.contract_detail import ContractDetail
@@ -36,7 +36,7 @@ def overview_columns() -> list[Column]:
         Column("quantity", _("Lic."), 5, align="right", keep=5),
         Column("end", _("End"), 10, keep=7),
         Column("days", _("Days"), 5, align="right", keep=6),
-        Column("status", _("Status"), 7, keep=9),
+        Column("status", _("Status"), 8, keep=9),  # "EXPIRED↻", "DUE    ↻": ↻ = in an open renewal
         Column("cost", _("Annual cost"), 14, align="right", keep=4),
         Column("partner", _("Partner"), 12, flex=True, keep=3),
     ]
@@ -98,16 +98,21 @@ class OverviewPane(BlankColumn):
     BINDINGS = [
         # A priority binding runs as the key is read, so the keys after it in one burst (a slow link
         # delivers them together) already go to the filter; typed in the filter, "/" is just a character.
-        Binding("slash", "focus_filter", _("Filter"), show=False, priority=True),
-        Binding("space", "toggle_mark", _("Mark")),
-        Binding("f", "cycle_show", _("Show")),
-        Binding("s", "cycle_sort", _("Sort"), show=False),
-        Binding("r", "reverse_sort", _("Reverse"), show=False),
-        Binding("a", "add", _("Add"), group=EDIT_GROUP),
-        Binding("e,enter", "edit", _("Edit"), group=EDIT_GROUP),
-        Binding("d,delete", "delete", _("Delete"), group=EDIT_GROUP),
-        Binding("i", "app.import", _("Import")),
-        Binding("n", "renew", _("Renew")),
+        Binding("slash", "focus_filter", _("Filter"), show=False, priority=True,
+                tooltip=_("Filter the rows as you type: id, product, partner, certificate")),
+        Binding("space", "toggle_mark", _("Mark"),
+                tooltip=_("Mark the contract, to assign a partner (4, u) or renew the marked ones (n)")),
+        Binding("f", "cycle_show", _("Show"), tooltip=_("Show all → expired + due → expired only")),
+        Binding("s", "cycle_sort", _("Sort"), show=False,
+                tooltip=_("Next sort order: end date, id, product, partner, annual cost")),
+        Binding("r", "reverse_sort", _("Reverse"), show=False, tooltip=_("Reverse the sort order")),
+        Binding("a", "add", _("Add"), group=EDIT_GROUP, tooltip=_("Add a contract")),
+        Binding("e,enter", "edit", _("Edit"), group=EDIT_GROUP, tooltip=_("Edit the highlighted contract")),
+        Binding("d,delete", "delete", _("Delete"), group=EDIT_GROUP,
+                tooltip=_("Delete the highlighted contract (asks first)")),
+        Binding("i", "app.import", _("Import"), tooltip=_("Import a contracts CSV: check it, see what would change, then import")),
+        Binding("n", "renew", _("Renew"),
+                tooltip=_("New renewal of the marked contracts (none marked: the expired and due ones)")),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -118,6 +123,7 @@ class OverviewPane(BlankColumn):
         self.rows: Sequence[Contract] = []
         self.count = 0  # contracts in the file
         self.marked: set[str] = set()  # contract ids picked for a partner assignment or a renewal
+        self.in_renewal: dict[str, str] = {}  # contract id -> the open renewal that holds it
 
     @property
     def renewals(self) -> RenewalsApp:
@@ -147,7 +153,17 @@ class OverviewPane(BlankColumn):
                                      self.query_state)
         self.index, self.summary, self.count = data.index, data.summary, data.count
         self.marked &= {c.id for c in self.index.contracts}
+        self.in_renewal = self.open_renewals()
         self.refilter(keep_id, rows=data.rows)
+
+    def open_renewals(self) -> dict[str, str]:
+        """Contract id -> the open renewal (draft or requested) that holds it, as stored now (read afresh:
+        the Renewal tab writes through its own repository)."""
+        if getattr(self.renewals, "store", None) is None:  # painted from the start-up glance: no file read yet
+            return {}
+        from tui.store.renewals import RenewalRepository  # here: the storage modules load after start-up
+
+        return RenewalRepository(self.renewals.store, self.renewals.contracts).busy_contracts()
 
     def refilter(self, keep_id: str | None = None, rows: Sequence[Contract] | None = None) -> None:
         """Select and sort the rows for the query (`rows`: already selected for it)."""
@@ -167,8 +183,8 @@ class OverviewPane(BlankColumn):
         self.query_one("#overview-body").display = not empty
         if empty:
             self.query_one("#overview-empty", Static).update(
-                _("No contracts yet.\n\nPress a to add one, or import a spreadsheet from the shell:\n"
-                  "    renewals import contracts FILE.csv\n\nSee the README for the CSV columns.")
+                _("No contracts yet.\n\nPress a to add one, i to import a contracts CSV here, or import it from "
+                  "the shell:\n    renewals import contracts FILE.csv\n\nSee the README for the CSV columns.")
             )
         summary = self.summary
         totals = "  ".join(format_money(v, k) for k, v in summary.annual_totals.items()) or "—"
@@ -198,7 +214,8 @@ class OverviewPane(BlankColumn):
             format_count(contract.quantity),
             format_date(contract.end),
             str(days_left(contract, app.today)),
-            (status.label.upper(), STATUS_TONE[status]),
+            (f"{status.label.upper():<7}↻" if contract.id in self.in_renewal else status.label.upper(),
+             STATUS_TONE[status]),
             format_money(contract.annual_cost, contract.currency),
             self.index.partner_label(contract),
         ]
@@ -236,7 +253,8 @@ class OverviewPane(BlankColumn):
         contract = self.current()
         app = self.renewals
         label = self.index.partner_label(contract) if contract else ""
-        self.query_one(ContractDetail).show(contract, app.today, label, app.notice_days)
+        renewal = self.in_renewal.get(contract.id, "") if contract else ""
+        self.query_one(ContractDetail).show(contract, app.today, label, app.notice_days, renewal)
 
     def on_virtual_table_cursor_moved(self, event: VirtualTable.CursorMoved) -> None:
         self.show_detail()
@@ -256,10 +274,9 @@ class OverviewPane(BlankColumn):
             event.stop()
 
     async def action_renew(self) -> None:
-        """Start a renewal (Renewal tab) with the marked contracts, or the highlighted one."""
-        contracts = self.marked_or_current()
-        if contracts:
-            (await self.renewals.tab_content("renewal")).start_new(contracts)  # type: ignore[attr-defined]
+        """Start a renewal with the marked contracts; none marked: the expired and due ones, as `n` in the
+        Renewal tab does (the same key must not mean "the highlighted contract" in one tab only)."""
+        (await self.renewals.tab_content("renewal")).action_new()  # type: ignore[attr-defined]
 
     def action_focus_filter(self) -> None:
         field = self.query_one("#overview-filter", Input)
@@ -299,14 +316,17 @@ class OverviewPane(BlankColumn):
             return
 
         def saved(contract: Contract | None) -> None:
-            if contract is not None:
-                self.write(
-                    lambda: self.renewals.contracts.update(
-                        contract, self.renewals.today, base_revision=original.revision, original_id=original.id),
-                    _("Saved {id}.").format(id=contract.id), keep_id=contract.id)
+            if contract is not None:  # the form stored it (a conflict keeps the form open, see ContractForm)
+                self.app.notify(_("Saved {id}.").format(id=contract.id))
+                self.renewals.data_changed(keep_id=contract.id)
+
+        def write(contract: Contract, base_revision: int) -> None:
+            self.renewals.contracts.update(contract, self.renewals.today, base_revision=base_revision,
+                                           original_id=original.id)
 
         self.app.push_screen(ContractForm(_("Edit {id}").format(id=original.id), original, self.id_taken,
-                                         self.renewals.partners), saved)
+                                          self.renewals.partners, write=write,
+                                          reread=lambda: self.renewals.contracts.get(original.id)), saved)
 
     def action_delete(self) -> None:
         from tui.ui.confirm import ConfirmScreen
@@ -320,7 +340,9 @@ class OverviewPane(BlankColumn):
                 self.write(lambda: self.renewals.contracts.delete(contract.id, base_revision=contract.revision),
                            _("Deleted {id}.").format(id=contract.id))
 
-        question = _("Delete contract {id} ({product}, {n} licences)? Its history goes with it.").format(
+        question = ngettext("Delete contract {id} ({product}, {n} licence)? Its history goes with it.",
+                            "Delete contract {id} ({product}, {n} licences)? Its history goes with it.",
+                            contract.quantity).format(
             id=contract.id, product=contract.product, n=contract.quantity)
         self.app.push_screen(ConfirmScreen(question, yes=_("Delete")), answered)
 

@@ -50,17 +50,22 @@ def partner_columns(with_distance: bool) -> list[Column]:
 class PartnersPane(PartnerEdits, BlankColumn):
     BINDINGS = [
         # the search bar says "/ search"; a priority binding: see the Overview's filter
-        Binding("slash", "focus_search", _("Search"), show=False, priority=True),
-        Binding("c", "pick_country", _("Country"), group=FILTER_GROUP),
-        Binding("t", "cycle_tier", _("Tier"), group=FILTER_GROUP),
-        Binding("y", "cycle_kind", _("Type"), group=FILTER_GROUP),
-        Binding("s", "pick_specialisation", _("Specialisation"), group=FILTER_GROUP),
-        Binding("n", "near", _("Near"), group=FILTER_GROUP),
-        Binding("x", "clear", _("Clear"), show=False),
-        Binding("u", "assign", _("Set partner")),
-        Binding("a", "add", _("Add"), group=EDIT_GROUP),
-        Binding("e,enter", "edit", _("Edit"), group=EDIT_GROUP),
-        Binding("d,delete", "delete", _("Delete"), group=EDIT_GROUP),
+        Binding("slash", "focus_search", _("Search"), show=False, priority=True,
+                tooltip=_("Search as you type: name, city, country, specialisation")),
+        Binding("c", "pick_country", _("Country"), group=FILTER_GROUP, tooltip=_("Filter by country")),
+        Binding("t", "cycle_tier", _("Tier"), group=FILTER_GROUP, tooltip=_("Filter by tier (next tier each press)")),
+        Binding("y", "cycle_kind", _("Type"), group=FILTER_GROUP,
+                tooltip=_("Filter by type: distributor, reseller (next each press)")),
+        Binding("s", "pick_specialisation", _("Specialisation"), group=FILTER_GROUP,
+                tooltip=_("Filter by specialisation")),
+        Binding("n", "near", _("Near"), group=FILTER_GROUP, tooltip=_("Partners near a city, within a radius in km")),
+        Binding("x", "clear", _("Clear"), show=False, tooltip=_("Clear the search and the filters")),
+        Binding("u", "assign", _("Set partner"),
+                tooltip=_("Make this the partner of the contracts marked in the Overview (or the highlighted one)")),
+        Binding("a", "add", _("Add"), group=EDIT_GROUP, tooltip=_("Add a partner of your own")),
+        Binding("e,enter", "edit", _("Edit"), group=EDIT_GROUP, tooltip=_("Edit the highlighted partner")),
+        Binding("d,delete", "delete", _("Delete"), group=EDIT_GROUP,
+                tooltip=_("Delete the highlighted partner (asks first; refused while a contract uses it)")),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

@@ -99,7 +99,9 @@ class TabHost:
         await self.action_show_tab(event.tab)
 
     async def action_show_tab(self, tab: str) -> None:
-        await self.tab_content(tab)
+        pane = await self.tab_content(tab)
+        if hasattr(pane, "prepare") and self.loaded.is_set():  # its widgets exist before the focus moves,
+            await pane.prepare()  # so the keys typed after the tab's number in one burst are the tab's
         await in_one_layout(self, lambda: self.show_tab(tab))
 
     def show_tab(self, tab: str) -> None:

@@ -49,6 +49,10 @@ class ValidatedForm(Dialog[ResultT | None], Generic[ResultT]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.focus_next()
 
+    def commit(self, result: ResultT) -> bool:
+        """Write `result` (forms that write it themselves); False keeps the form open with what was typed."""
+        return True
+
     def action_save(self) -> None:
         self.tried = True
         result = self.check()
@@ -56,7 +60,8 @@ class ValidatedForm(Dialog[ResultT | None], Generic[ResultT]):
             self.query(".-invalid-field").first().focus()
             self.notify(_("Fix the fields marked in red; nothing was saved yet."), severity="warning")
             return
-        self.dismiss(result)
+        if self.commit(result):
+            self.dismiss(result)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

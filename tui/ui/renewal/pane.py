@@ -31,23 +31,32 @@ STATUS_TONE = {RenewalStatus.DRAFT: "warn", RenewalStatus.REQUESTED: "warn", Ren
                RenewalStatus.CANCELLED: "muted"}
 
 
-def renewal_columns() -> list[Column]:
+def renewal_columns(estimate_width: int = 16) -> list[Column]:
+    """The estimate is as wide as its widest total (every currency's), and gives way after the list of
+    contracts, which is cut first: a total is never cut."""
     return [
         Column("id", _("Renewal"), 7, keep=9),
         Column("status", _("Status"), 9, keep=8),
         Column("step", _("Step"), 11, keep=6),
-        Column("contracts", _("Contracts"), 14, flex=True, keep=7),
+        Column("contracts", _("Contracts"), 8, flex=True, keep=5),
         Column("to", "T", 10, keep=7),
-        Column("estimate", _("Estimate"), 16, align="right", keep=5),
+        Column("estimate", _("Estimate"), max(16, estimate_width), align="right", keep=7),
         Column("updated", _("Updated"), 10, keep=2),
     ]
 
 
+def estimate_text(renewal: Renewal) -> str:
+    """Every currency's total ("14,443.50 EUR + 5,000.00 RON"): amounts in two currencies are never added."""
+    totals = renewal.quote.totals if renewal.quote else {}
+    return " + ".join(format_money(total, currency) for currency, total in totals.items())
+
+
 class RenewalPane(BlankColumn):
     BINDINGS = [
-        Binding("n", "new", _("New renewal")),
-        Binding("enter,o", "open", _("Open")),
-        Binding("c", "cancel_renewal", _("Cancel renewal")),
+        Binding("n", "new", _("New renewal"),
+                tooltip=_("New renewal of the expired and due contracts (or those marked in the Overview)")),
+        Binding("enter,o", "open", _("Open"), tooltip=_("Resume the highlighted draft, or view a closed renewal")),
+        Binding("c", "cancel_renewal", _("Cancel renewal"), tooltip=_("Cancel the highlighted renewal (asks first)")),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -77,6 +86,7 @@ class RenewalPane(BlankColumn):
         current = self.current()
         keep_id = keep_id or (current.id if current else None)
         self.rows = self.repository.all()
+        table.set_columns(renewal_columns(max((len(estimate_text(r)) for r in self.rows), default=0)))
         cursor = next((i for i, r in enumerate(self.rows) if r.id == keep_id), 0)
         table.set_row_count(len(self.rows), cursor=cursor)
         drafts = sum(1 for r in self.rows if r.status.is_open)
@@ -109,12 +119,8 @@ class RenewalPane(BlankColumn):
         step = f"{renewal.step} {short_step_titles()[renewal.step - 1]}" if renewal.status.is_open else ""
         ids = renewal.contract_ids
         contracts = f"{len(ids)}: {', '.join(ids)}" if len(ids) > 1 else "".join(ids)
-        estimate = ""
-        if renewal.quote and renewal.quote.totals:
-            currency, total = next(iter(renewal.quote.totals.items()))
-            estimate = format_money(total, currency) + (" +" if len(renewal.quote.totals) > 1 else "")
         return [renewal.id, (renewal.status.label, STATUS_TONE[renewal.status]), step, contracts,
-                format_date(renewal.to), estimate, format_date(renewal.updated_on)]
+                format_date(renewal.to), estimate_text(renewal), format_date(renewal.updated_on)]
 
     def show_detail(self) -> None:
         renewal = self.current()
@@ -208,6 +214,8 @@ class RenewalPane(BlankColumn):
                 self.app.notify(_("Renewal {id} cancelled; no contract was changed.").format(id=renewal.id))
             self.reload(keep_id=renewal.id)
 
-        self.app.push_screen(ConfirmScreen(_("Cancel renewal {id} ({n} contracts)? The contracts stay as they "
-                                             "are; the record is kept as cancelled.").format(
+        self.app.push_screen(ConfirmScreen(ngettext(
+            "Cancel renewal {id} ({n} contract)? The contract stays as it is; the record is kept as cancelled.",
+            "Cancel renewal {id} ({n} contracts)? The contracts stay as they are; the record is kept as cancelled.",
+            len(renewal.contract_ids)).format(
             id=renewal.id, n=len(renewal.contract_ids)), yes=_("Cancel renewal")), answered)

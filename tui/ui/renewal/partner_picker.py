@@ -9,7 +9,7 @@ from textual.widgets import Footer, Input, Static
 
 from tui.domain.partner import Partner
 from tui.domain.partner_search import PartnerHit, PartnerIndex
-from tui.i18n import _
+from tui.i18n import _, ngettext
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
 from tui.ui.widgets.screens import Dialog
 
@@ -69,7 +69,8 @@ class PartnerPicker(Dialog[Partner | None]):
         self.hits = self.index.search(text)
         self.query_one(VirtualTable).set_row_count(len(self.hits), cursor=0)
         self.query_one("#picker-count", Static).update(
-            _("{n} partners · ↑↓ move · enter choose · esc cancel").format(n=len(self.hits)))
+            ngettext("{n} partner · ↑↓ move · enter choose · esc cancel",
+                     "{n} partners · ↑↓ move · enter choose · esc cancel", len(self.hits)).format(n=len(self.hits)))
 
     def cells_for(self, index: int) -> list[Cell]:
         partner = self.hits[index].partner

@@ -18,6 +18,7 @@ from tui.formatting import date_placeholder, format_date
 from tui.i18n import _
 from tui.ui.renewal.step_base import read_date
 from tui.ui.widgets.screens import Dialog
+from tui.ui.widgets.tick_list import TickList
 
 
 class ProofForm(Dialog[Proof | None]):
@@ -47,7 +48,7 @@ class ProofForm(Dialog[Proof | None]):
                     yield Input(value, id=f"proof-{field}", compact=True, placeholder=hint)
                     yield Static("", id=f"proof-{field}-error", classes="form-error", markup=False)
             labels = checklist_labels()
-            yield SelectionList[str](*[(labels[item], item, item in proof.checked) for item in CHECKLIST],
+            yield TickList(*[(labels[item], item, item in proof.checked) for item in CHECKLIST],
                                      id="proof-checklist", compact=True)
             yield Static(_("space ticks an item · tab next field · ctrl+s save · esc cancel"),
                          classes="dialog-hint")

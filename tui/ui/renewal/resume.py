@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.formatting import format_date
-from tui.i18n import _
+from tui.i18n import _, ngettext
 from tui.store.renewals import RenewalRepository
 from tui.ui.confirm import ConfirmScreen
 from tui.ui.renewal.step_titles import short_step_titles
@@ -22,13 +22,16 @@ def offer_resume(app: RenewalsApp) -> None:
     if not drafts:
         return
     latest = drafts[0]
-    question = _("Renewal {id} is not finished (step {step} of 5: {title}; {n} contracts; last saved {date})."
-                 " Resume it now?").format(id=latest.id, step=latest.step,
+    question = ngettext(
+        "Renewal {id} is not finished (step {step} of 5: {title}; {n} contract; last saved {date}). Resume it now?",
+        "Renewal {id} is not finished (step {step} of 5: {title}; {n} contracts; last saved {date}). Resume it now?",
+        len(latest.contract_ids)).format(id=latest.id, step=latest.step,
                                            title=short_step_titles()[latest.step - 1],
                                            n=len(latest.contract_ids), date=format_date(latest.updated_on))
     if len(drafts) > 1:
-        question += "\n" + _("{n} other open renewals are listed in the Renewal tab (2).").format(
-            n=len(drafts) - 1)
+        question += "\n" + ngettext("{n} other open renewal is listed in the Renewal tab (2).",
+                                     "{n} other open renewals are listed in the Renewal tab (2).",
+                                     len(drafts) - 1).format(n=len(drafts) - 1)
 
     async def answered(yes: bool | None) -> None:
         if yes:

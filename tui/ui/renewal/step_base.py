@@ -40,6 +40,10 @@ class WizardStep(Vertical):
         """Work to do before moving on (step 4 writes the quote request); returns what went wrong."""
         return []
 
+    def before_back(self) -> list[str]:
+        """Work to do before going back (step 4 rewrites an out-of-date request); returns what went wrong."""
+        return []
+
     def first_focus(self) -> Widget | None:
         return None
 

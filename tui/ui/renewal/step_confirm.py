@@ -11,7 +11,7 @@ from tui.domain.contract import Contract
 from tui.domain.contract_validation import check_text
 from tui.domain.parsing import ParseError
 from tui.formatting import date_placeholder, format_count, format_date
-from tui.i18n import _
+from tui.i18n import _, ngettext
 from tui.ui.renewal.step_base import WizardStep, read_date
 from tui.ui.renewal.value_form import ValueForm
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
@@ -34,9 +34,9 @@ def parse_certificate(text: str) -> str:
 class StepConfirm(WizardStep):
     number = 5
     BINDINGS = [
-        Binding("enter,e", "edit", _("Certificate")),
-        Binding("a", "all", _("Same for all")),
-        Binding("t", "today", _("Confirmed today")),
+        Binding("enter,e", "edit", _("Certificate"), tooltip=_("Type the contract's new licence certificate")),
+        Binding("a", "all", _("Same for all"), tooltip=_("One new certificate for every contract")),
+        Binding("t", "today", _("Confirmed today"), tooltip=_("The order was confirmed today")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -80,8 +80,11 @@ class StepConfirm(WizardStep):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.collect()
+        problems = self.collect()
+        self.wizard.typed()
         self.show_status()
+        if event.input.id == "confirm-order" and problems:  # refused at once (e.g. too long), said
+            self.wizard.say(problems, _("Not taken:"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -102,7 +105,7 @@ class StepConfirm(WizardStep):
         missing = sum(1 for c in self.rows if not renewal.certificates.get(c.id, "").strip())
         parts = []
         if missing:
-            parts.append(_("{n} certificates missing").format(n=missing))
+            parts.append(ngettext("{n} certificate missing", "{n} certificates missing", missing).format(n=missing))
         if not renewal.order.strip():
             parts.append(_("order / PO missing"))
         if renewal.confirmed_on is None:
@@ -119,6 +122,7 @@ class StepConfirm(WizardStep):
         certificates = dict(self.wizard.renewal.certificates)
         certificates.update({c.id: certificate for c in contracts})
         self.wizard.update(certificates=certificates)
+        self.wizard.keep()
         self.query_one(VirtualTable).refresh()
         self.show_status()
 

@@ -45,10 +45,10 @@ def coterm_columns() -> list[Column]:
 class StepContracts(WizardStep):
     number = 1
     BINDINGS = [
-        Binding("space", "toggle", _("Select")),
-        Binding("t", "suggest(0)", _("T=latest+1y")),
-        Binding("l", "suggest(1)", _("T=latest")),
-        Binding("slash", "filter", _("Filter"), priority=True),  # at once: see the Overview's filter
+        Binding("space", "toggle", _("Select"), tooltip=_("Select or leave out the highlighted contract")),
+        Binding("t", "suggest(0)", _("T=latest+1y"), tooltip=_("T = the latest end date + 1 year")),
+        Binding("l", "suggest(1)", _("T=latest"), tooltip=_("T = the latest end date")),
+        Binding("slash", "filter", _("Filter"), priority=True, tooltip=_("Filter the contracts as you type")),  # at once: see the Overview's filter
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -101,6 +101,7 @@ class StepContracts(WizardStep):
             self.refilter()
         else:
             self.recompute(self.collect())
+            self.wizard.typed()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -186,6 +187,7 @@ class StepContracts(WizardStep):
         wizard.update(contract_ids=tuple(c.id for c in ordered))
         table.action_cursor(1)
         self.recompute(self.collect())
+        self.wizard.typed()
 
     def action_suggest(self, which: int) -> None:
         selected = self.wizard.selected()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from textual.app import ComposeResult
@@ -35,8 +37,9 @@ def product_columns() -> list[Column]:
     ]
 
 
-def contract_columns() -> list[Column]:
-    return [
+def contract_columns(widths: Sequence[int] = ()) -> list[Column]:
+    """`widths`: the widest cell of each column, so numbers are never cut (the product gives way)."""
+    columns = [
         Column("id", _("Contract"), 13, keep=9),
         Column("product", _("Product"), 10, flex=True, keep=2),
         Column("quantity", _("Lic."), 5, align="right", keep=7),
@@ -46,6 +49,8 @@ def contract_columns() -> list[Column]:
         Column("total", _("Line total"), 11, align="right", keep=8),
         Column("currency", "", 3, keep=7),
     ]
+    return [replace(c, width=max(c.width, width)) if c.align == "right" else c
+            for c, width in zip(columns, list(widths) + [0] * len(columns))]
 
 
 def signed_count(value: int) -> str:
@@ -62,11 +67,11 @@ def one_decimal(value: float) -> str:
 class StepGrowth(WizardStep):
     number = 3
     BINDINGS = [
-        Binding("enter,e", "edit", _("New quantity")),
-        Binding("r", "recommend", _("Use recommendation")),
-        Binding("u", "keep", _("Keep (undo)")),
-        Binding("plus", "adjust(1)", "+1", show=False),
-        Binding("minus", "adjust(-1)", "-1", show=False),
+        Binding("enter,e", "edit", _("New quantity"), tooltip=_("Type the contract's new number of licences")),
+        Binding("r", "recommend", _("Use recommendation"), tooltip=_("Take the forecast's recommended quantity")),
+        Binding("u", "keep", _("Keep (undo)"), tooltip=_("Keep the current quantity (undoes a change)")),
+        Binding("plus", "adjust(1)", "+1", show=False, tooltip=_("One licence more")),
+        Binding("minus", "adjust(-1)", "-1", show=False, tooltip=_("One licence fewer")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -109,10 +114,20 @@ class StepGrowth(WizardStep):
         self.lines = {line.contract_id: line for line in quote.lines} if quote else {}
         products = self.query_one("#growth-products", VirtualTable)
         products.set_row_count(len(self.products))
+        self.fit_contract_columns()
         self.query_one("#growth-contracts", VirtualTable).refresh()
         self.show_reason()
         money = " · ".join(format_money(v, k) for k, v in quote.totals.items()) if quote else "—"
         self.query_one("#growth-totals", Static).update(_("Quote total {money}").format(money=money))
+
+    def fit_contract_columns(self) -> None:
+        table = self.query_one("#growth-contracts", VirtualTable)
+        rows = [self.contract_cells(i) for i in range(len(self.rows))]
+        widths = [max((len(cell if isinstance(cell, str) else cell[0]) for cell in column), default=0)
+                  for column in zip(*rows)]
+        columns = contract_columns(widths)
+        if [c.width for c in columns] != [c.width for c in table.columns]:
+            table.set_columns(columns)
 
     def show_reason(self) -> None:
         index = self.query_one("#growth-products", VirtualTable).cursor_row
@@ -171,6 +186,7 @@ class StepGrowth(WizardStep):
         else:
             quantities[contract.id] = quantity
         self.wizard.update(quantities=quantities)
+        self.wizard.typed()
         self.recompute()
 
     def action_edit(self) -> None:
@@ -182,6 +198,7 @@ class StepGrowth(WizardStep):
         def chosen(quantity: int | None) -> None:
             if quantity is not None:
                 self.set_quantity(contract, quantity)
+                self.wizard.keep()
 
         self.app.push_screen(ValueForm(
             _("New quantity · {id} · {product}").format(id=contract.id, product=contract.product),

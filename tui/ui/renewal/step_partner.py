@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, Static
 from tui.domain.contract_validation import check_text
 from tui.domain.parsing import ParseError, parse_amount
 from tui.domain.quote_request import quote_request_text
-from tui.domain.renewal_plan import default_partner
+from tui.domain.renewal_plan import default_partner, other_partners
 from tui.formatting import current_styles, date_placeholder, format_date, format_decimal
 from tui.i18n import _
 from tui.store.errors import StoreError
@@ -21,12 +21,22 @@ from tui.ui.renewal.partner_picker import PartnerPicker
 from tui.ui.renewal.step_base import WizardStep, read_date
 
 
+def same_request(written: str, now: str) -> bool:
+    """The request says the same as the one written, apart from its "Date:" line (a later day alone does
+    not make a written request out of date)."""
+    def without_date(text: str) -> list[str]:
+        lines = text.splitlines()
+        return lines[:1] + lines[2:]
+
+    return without_date(written) == without_date(now)
+
+
 class StepPartner(WizardStep):
     number = 4
     BINDINGS = [
-        Binding("p", "pick_partner", _("Partner")),
-        Binding("w", "write", _("Write file")),
-        Binding("s", "sent_today", _("Sent today")),
+        Binding("p", "pick_partner", _("Partner"), tooltip=_("Search the partner directory for the partner")),
+        Binding("w", "write", _("Write file"), tooltip=_("Write the quote request to its file (again: rewrite it)")),
+        Binding("s", "sent_today", _("Sent today"), tooltip=_("Record that the request was sent today")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -113,8 +123,10 @@ class StepPartner(WizardStep):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        self.wizard.typed()
         if event.input.id in ("request-contact", "request-folder"):
-            self.collect()
+            problems = self.collect()  # refused at once (e.g. too long), not left out of the file unsaid
+            self.wizard.say(problems, _("Not taken:") if problems else "")
             self.refresh_request()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -140,12 +152,18 @@ class StepPartner(WizardStep):
             line = _("Partner: {id} (not in the directory)").format(id=renewal.partner)
         else:
             line = _("Partner: none chosen — press p to search the partner directory")
+        others = other_partners(renewal, wizard.selected()) if renewal.partner else {}
+        if others:
+            names = wizard.renewals.partner_names()
+            listed = ", ".join(f"{cid} {names.get(p, p) if p else _('none')}" for cid, p in others.items())
+            line += "\n" + _("⚠ Not every contract has this partner ({listed}); completing offers to set it on "
+                             "them.").format(listed=listed)
         self.query_one("#request-partner", Static).update(line)
         text = self.request_text()
         self.query_one("#request-text", Static).update(text)
         if not renewal.request_path:
             state = _("File: not written yet — w writes it (going on writes it too)")
-        elif text != renewal.request_text:
+        elif self.out_of_date():
             state = _("⚠ Out of date (w rewrites): {path}").format(path=renewal.request_path)
         else:
             state = _("✓ Written: {path}").format(path=renewal.request_path)
@@ -165,20 +183,38 @@ class StepPartner(WizardStep):
         self.refresh_request()
         return []
 
+    def out_of_date(self) -> bool:
+        """A request was written, and what it would say now differs (the date aside)."""
+        renewal = self.wizard.renewal
+        return bool(renewal.request_path) and not same_request(renewal.request_text, self.request_text())
+
     def before_next(self) -> list[str]:
-        """Going on writes the request when it is missing or out of date (unless it was already sent)."""
+        """Going on writes the request when it is missing, and rewrites it when it is out of date."""
         renewal = self.wizard.renewal
         if not renewal.partner:
             return []
-        if not renewal.request_path or (renewal.sent_on is None and self.request_text() != renewal.request_text):
+        if not renewal.request_path:
             return self.write()
-        return []
+        return self.rewrite_if_out_of_date()
+
+    def before_back(self) -> list[str]:
+        return self.rewrite_if_out_of_date()
+
+    def rewrite_if_out_of_date(self) -> list[str]:
+        self.collect()
+        if not self.out_of_date():
+            return []
+        problems = self.write()
+        if not problems:
+            self.app.notify(_("Quote request rewritten: {path}").format(path=self.wizard.renewal.request_path))
+        return problems
 
     # -- keys --------------------------------------------------------------
     def action_pick_partner(self) -> None:
         def chosen(partner) -> None:
             if partner is not None:
                 self.wizard.update(partner=partner.id)
+                self.wizard.keep()
                 self.refresh_request()
 
         self.app.push_screen(PartnerPicker(self.wizard.renewals.partners.index()), chosen)

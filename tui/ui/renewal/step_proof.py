@@ -30,7 +30,8 @@ def proof_columns() -> list[Column]:
 
 class StepProof(WizardStep):
     number = 2
-    BINDINGS = [Binding("enter,e", "edit", _("Edit proof"))]
+    BINDINGS = [Binding("enter,e", "edit", _("Edit proof"),
+                        tooltip=_("Edit the contract's certificate, order, purchase date and checklist"))]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -89,6 +90,7 @@ class StepProof(WizardStep):
                 proofs = dict(self.wizard.renewal.proofs)
                 proofs[contract.id] = proof
                 self.wizard.update(proofs=proofs)
+                self.wizard.keep()
                 table.refresh()
                 self.show_summary()
 

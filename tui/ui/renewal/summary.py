@@ -16,9 +16,11 @@ from textual.widgets import Button, Footer, Static
 from tui.domain.contract import Contract
 from tui.domain.coterm import Quote
 from tui.domain.renewal import Renewal
-from tui.domain.renewal_plan import describe_changes
+from dataclasses import replace
+
+from tui.domain.renewal_plan import describe_changes, other_partners, planned_changes
 from tui.formatting import format_count, format_date, format_money
-from tui.i18n import _
+from tui.i18n import _, ngettext
 from tui.ui.widgets.screens import Dialog
 
 
@@ -60,10 +62,14 @@ def event_labels() -> dict[str, str]:
             "completed": _("completed"), "cancelled": _("cancelled")}
 
 
-class CompletionSummary(Dialog[bool]):
+class CompletionSummary(Dialog[Renewal | None]):
+    """Dismisses with the renewal to apply (with the user's choice of setting the partner), or None."""
+
     BINDINGS = [
         Binding("y", "answer(True)", _("Apply")),
         Binding("n,escape", "answer(False)", _("Back")),
+        Binding("p", "toggle_partner", _("Set partner"),
+                tooltip=_("Also make the renewal's partner the partner of every contract (again: not)")),
     ]
 
     def __init__(self, renewal: Renewal, pairs: Sequence[tuple[Contract, Contract]], quote: Quote | None) -> None:
@@ -71,14 +77,33 @@ class CompletionSummary(Dialog[bool]):
         self.renewal = renewal
         self.pairs = pairs
         self.quote = quote
+        self.contracts = [old for old, _new in pairs]
+        self.others = other_partners(renewal, self.contracts) if renewal.partner else {}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self.others) if action == "toggle_partner" else True
+
+    def summary_text(self) -> Text:
+        text = renewal_text(self.renewal, self.quote, describe_changes(self.pairs), partner_label(self.app, self.renewal))
+        if self.others:
+            listed = ", ".join(f"{cid} {partner or _('none')}" for cid, partner in self.others.items())
+            text.append("\n" + (_("✓ The partner will be set on every contract (p: keep theirs: {listed}).")
+                                if self.renewal.set_partner else
+                                _("⚠ Not every contract has this partner ({listed}): p sets it on them all."))
+                        .format(listed=listed) + "\n")
+        return text
+
+    def action_toggle_partner(self) -> None:
+        self.renewal = replace(self.renewal, set_partner=not self.renewal.set_partner)
+        self.pairs = planned_changes(self.renewal, self.contracts)
+        self.query_one("#summary-text", Static).update(self.summary_text())
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog summary"):
             yield Static(_("Complete renewal {id}? These changes will be saved:").format(id=self.renewal.id),
                          classes="dialog-title", markup=False)
             with VerticalScroll(id="summary-scroll"):
-                yield Static(renewal_text(self.renewal, self.quote, describe_changes(self.pairs),
-                                          partner_label(self.app, self.renewal)), id="summary-text")
+                yield Static(self.summary_text(), id="summary-text")
             yield Static(_("Each contract's history keeps its old end date, licences and certificate."),
                          classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -90,10 +115,10 @@ class CompletionSummary(Dialog[bool]):
         self.query_one("#summary-scroll").focus()  # arrows and page keys scroll; y / n answer
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self.action_answer(event.button.id == "yes")
 
     def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+        self.dismiss(self.renewal if answer else None)
 
 
 class RenewalView(Dialog[None]):
@@ -114,7 +139,9 @@ class RenewalView(Dialog[None]):
             with VerticalScroll(id="summary-scroll"):
                 lines = list(renewal.contract_ids)
                 if renewal.quote is not None:
-                    lines = [_("{id} {product}: end {end} → {to}; {n} licences; {total}").format(
+                    lines = [ngettext("{id} {product}: end {end} → {to}; {n} licence; {total}",
+                                      "{id} {product}: end {end} → {to}; {n} licences; {total}",
+                                      line.quantity + line.added).format(
                         id=line.contract_id, product=line.product, end=format_date(line.end),
                         to=format_date(renewal.quote.to), n=format_count(line.quantity + line.added),
                         total=format_money(line.total, line.currency)) for line in renewal.quote.lines]

@@ -1,7 +1,9 @@
 """The renewal wizard: five steps, one screen, the draft saved every time the step changes.
 
 The wizard keeps one immutable `Renewal` and replaces it as answers come in.
-ctrl+n / ctrl+b (or page down / page up) move between steps: forward only
+Every accepted dialog value and every field left is saved in the draft at once
+(`keep`), and typing is saved when it pauses, so a dropped connection loses
+nothing typed.  ctrl+n / ctrl+b (or page down / page up) move between steps: forward only
 when the step's requirements are met (the missing ones are listed), back
 always, keeping what was typed.  Esc closes and keeps the draft.  Step 5's
 ctrl+n opens the summary of every change; nothing touches the contracts until
@@ -14,8 +16,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, Static
 
 from tui.domain.contract import Contract
@@ -32,7 +36,7 @@ from tui.ui.renewal.step_growth import StepGrowth
 from tui.ui.renewal.step_partner import StepPartner
 from tui.ui.renewal.step_proof import StepProof
 from tui.ui.renewal.step_titles import short_step_titles
-from tui.ui.renewal.summary import CompletionSummary
+from tui.ui.renewal.summary import CompletionSummary, RenewalView
 from tui.ui.widgets.footer import KeysFooter
 from tui.ui.widgets.layout import BlankColumn, BlankSwitcher
 from tui.ui.widgets.screens import Dialog, focus_now, in_one_layout
@@ -40,16 +44,21 @@ from tui.ui.widgets.screens import Dialog, focus_now, in_one_layout
 if TYPE_CHECKING:
     from tui.ui.app import RenewalsApp
 
+SAVE_AFTER_TYPING_SECONDS = 1.0  # typing is saved once it pauses this long
+
 
 class RenewalWizard(Dialog[str | None]):
     """Dismisses with the renewal's id when it was saved (or completed), else None."""
 
     BLANK = True  # opaque and full-screen: painted as blank lines (see tui/ui/widgets/layout.py)
     BINDINGS = [
-        Binding("ctrl+n,pagedown", "next", _("Next"), key_display="^n", priority=True),
-        Binding("ctrl+n,pagedown", "complete", _("Complete…"), key_display="^n", priority=True),
-        Binding("ctrl+b,pageup", "back", _("Back"), key_display="^b", priority=True),
-        Binding("escape", "close", _("Close")),
+        Binding("ctrl+n,pagedown", "next", _("Next"), key_display="^n", priority=True,
+                tooltip=_("Next step (saves the draft; says what is missing)")),
+        Binding("ctrl+n,pagedown", "complete", _("Complete…"), key_display="^n", priority=True,
+                tooltip=_("At step 5: the summary of every change, applied only with y")),
+        Binding("ctrl+b,pageup", "back", _("Back"), key_display="^b", priority=True,
+                tooltip=_("Previous step (nothing typed is lost)")),
+        Binding("escape", "close", _("Close"), tooltip=_("Leave the text field; again: close, keeping the draft")),
     ]
 
     def __init__(self, renewal: Renewal, repository: RenewalRepository) -> None:
@@ -59,6 +68,9 @@ class RenewalWizard(Dialog[str | None]):
         self.step = min(max(renewal.step, 1), STEP_COUNT)
         self.completed = False
         self.superseded = False  # the last save failed: the stored renewal moved on elsewhere, or is gone
+        self.last_saved: Renewal | None = renewal if renewal.id else None
+        self.opened_as = renewal  # a new renewal is not stored until something is answered
+        self.typing_timer: Timer | None = None
 
     @property
     def renewals(self) -> RenewalsApp:
@@ -169,6 +181,9 @@ class RenewalWizard(Dialog[str | None]):
         if self.step == 1:
             return
         self.current().collect()  # keep what was typed, even if not valid yet
+        problems = self.current().before_back()
+        if problems:
+            self.app.notify(problems[0], title=_("Not written"), severity="error", timeout=10)
         self.step -= 1
         self.save()
         await self.show_step_at_once()
@@ -196,6 +211,59 @@ class RenewalWizard(Dialog[str | None]):
             self.app.notify(_("Draft {id} kept; resume it from the Renewal tab (2).").format(id=self.renewal.id))
         self.dismiss(self.renewal.id or None)
 
+    def keep(self) -> None:
+        """Save the draft now with what the step shows, when it changed since the last save (called for
+        every accepted dialog value, every field left, and when typing pauses)."""
+        if self.typing_timer is not None:
+            self.typing_timer.stop()
+            self.typing_timer = None
+        if self.completed or self.superseded or not self.is_attached:
+            return
+        self.current().collect()
+        if not (self.renewal.id or self.renewal.contract_ids) or self.renewal in (self.last_saved, self.opened_as):
+            return
+        self.save()
+
+    def typed(self) -> None:
+        """Something was typed: saved once typing pauses (a keystroke is not worth a write of the file)."""
+        if self.typing_timer is not None:
+            self.typing_timer.stop()
+        self.typing_timer = self.set_timer(SAVE_AFTER_TYPING_SECONDS, self.keep)
+
+    def stored_changed(self) -> None:
+        """The data file changed: when another session changed this renewal, show that at once — reload
+        its answers as saved there, or close read-only when it was completed, cancelled or removed there."""
+        if self.completed or not self.renewal.id or not self.is_attached:
+            return
+        stored = self.repository.get(self.renewal.id)
+        if stored is not None and stored.revision == self.renewal.revision:
+            return
+        self.superseded = True  # nothing of this window's may be saved over it meanwhile
+        if self.typing_timer is not None:
+            self.typing_timer.stop()
+            self.typing_timer = None
+        while self.app.screen is not self:  # a dialog over the wizard was for the old answers
+            self.app.pop_screen()
+        if stored is None or not stored.status.is_open:
+            self.app.notify(_("Renewal {id} was {what} in another session; closed, nothing here was saved over "
+                              "it.").format(id=self.renewal.id,
+                                            what=stored.status.label if stored else _("removed")),
+                            severity="warning", timeout=10)
+            self.dismiss(None)
+            if stored is not None:
+                self.app.push_screen(RenewalView(stored))
+            return
+        self.renewal = self.last_saved = stored
+        self.superseded = False
+        self.reload_contracts()
+        self.show_step()
+        self.say([_("Renewal {id} was changed in another session: this window now shows it as saved there "
+                    "(step {n} there).").format(id=stored.id, n=stored.step)])
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, Input):
+            self.keep()
+
     def save(self, what: str = "saved", detail: str | None = None) -> bool:
         """Store the draft as it stands (with the quote, if it can be priced); say why when it cannot."""
         renewal = replace(self.renewal, step=self.step, quote=self.quote())
@@ -203,6 +271,7 @@ class RenewalWizard(Dialog[str | None]):
         try:
             self.renewal = self.repository.save(renewal, self.renewals.today, what=what,
                                                 detail=_("step {n}").format(n=self.step) if detail is None else detail)
+            self.last_saved = self.renewal
         except (StoreError, ValueError) as error:
             self.superseded = isinstance(error, (ConflictError, NotFoundError))
             self.app.notify(str(error), title=_("Draft not saved"), severity="error", timeout=10)
@@ -215,6 +284,9 @@ class RenewalWizard(Dialog[str | None]):
         problems = self.current().collect()
         if not problems:
             problems = completion_problems(self.renewal, self.selected(), self.renewals.today, self.busy())
+        if not problems and self.query_one(StepPartner).out_of_date():
+            problems = [_("the quote request {path} no longer says what the renewal does: go back to step 4 "
+                          "(ctrl+b), which rewrites it").format(path=self.renewal.request_path)]
         if problems:
             self.say(problems, _("Before completing:"))
             return
@@ -223,10 +295,12 @@ class RenewalWizard(Dialog[str | None]):
         pairs = planned_changes(self.renewal, self.selected())
         self.app.push_screen(CompletionSummary(self.renewal, pairs, self.quote()), self.apply)
 
-    def apply(self, confirmed: bool | None) -> None:
-        if not confirmed:
+    def apply(self, confirmed: Renewal | None) -> None:
+        """`confirmed`: the renewal as the summary confirmed it (with the choice of setting the partner)."""
+        if confirmed is None:
             self.say([_("Nothing was applied.")])
             return
+        self.update(set_partner=confirmed.set_partner)
         try:
             done = self.repository.complete(self.renewal, self.selected(), self.renewals.today)
         except RenewalRefused as refused:
