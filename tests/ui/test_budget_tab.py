@@ -381,3 +381,21 @@ async def test_the_tab_and_the_rate_form_follow_the_date_and_number_formats(rate
         await pilot.press("ctrl+u", *"4,98", "enter")
         await settle(app, pilot)
         assert row_of(app, "C-EUR").split()[-2:] == ["4.980,00", "RON"]
+
+
+async def test_a_rate_the_file_refuses_keeps_the_form_open_with_what_was_typed(rated_db: Path) -> None:
+    app = create_app(rated_db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_tab(app, pilot)
+        before = rated_db.read_bytes()
+        app.store.storage.read_only = True  # what the store finds for a file it may not write (root may)
+        await pilot.press("r", *"4.99", "enter")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, RateForm) and form.query_one("#rate-rate").value == "4.99"
+        assert rated_db.read_bytes() == before
+        app.store.storage.read_only = False
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, RateForm)
+        assert [r.rate for r in RateRepository(Store(rated_db)).all() if r.currency == "EUR"] == [D("4.975"), D("4.99")]

@@ -27,7 +27,6 @@ from tui.domain.settings import Settings
 from tui.formatting import format_date
 from tui.i18n import _
 from tui.store.contracts import ContractRepository
-from tui.store.errors import StoreError
 from tui.store.rates import RateRepository
 from tui.store.renewals import RenewalRepository
 from tui.ui.budget.chart import BudgetChart, ChartData, bars_for
@@ -263,22 +262,19 @@ class BudgetPane(BlankColumn):
                                                                       source=rate.source or _("typed")), rate, rate)
 
     def _ask_rate(self, title: str, initial: Rate, old: Rate | None) -> None:
-        """Ask for a rate; save it (replacing `old` when its day, base or currency was changed)."""
+        """Ask for a rate and store it (replacing `old` when its day, base or currency was changed)."""
         sources = self._data()
 
+        def write(rate: Rate) -> None:
+            with sources.rates.store.transaction():  # one write: the old key goes as the new one comes
+                if old is not None and old.key != rate.key:
+                    sources.rates.delete(old)
+                sources.rates.save_many([rate])
+
         def saved(rate: Rate | None) -> None:
-            if rate is None:
-                return
-            try:
-                with sources.rates.store.transaction():  # one write: the old key goes as the new one comes
-                    if old is not None and old.key != rate.key:
-                        sources.rates.delete(old)
-                    sources.rates.save_many([rate])
-            except StoreError as error:
-                self.app.notify(str(error), title=_("Not saved"), severity="error", timeout=8)
-            else:
+            if rate is not None:
                 self.app.notify(_("Saved: 1 {currency} = {rate} {base} on {date}.").format(
                     currency=rate.currency, rate=rate_text(rate.rate), base=rate.base, date=format_date(rate.on)))
-            sources.changed()
+                sources.changed()
 
-        self.app.push_screen(RateForm(title, initial, sources.today, with_rate=old is not None), saved)
+        self.app.push_screen(RateForm(title, initial, sources.today, with_rate=old is not None, write=write), saved)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -13,6 +14,7 @@ from tui.domain.exchange import Rate
 from tui.domain.rate_validation import validate_rate
 from tui.formatting import current_styles, date_placeholder, format_date
 from tui.i18n import _
+from tui.store.errors import StoreError
 from tui.ui.validated_form import ValidatedForm
 
 RATE_FIELDS = ("date", "base", "currency", "rate")
@@ -36,12 +38,14 @@ class RateForm(ValidatedForm[Rate]):
     FIELD_PREFIX = "rate-"
     ERROR_PREFIX = "rate-error-"
 
-    def __init__(self, title: str, initial: Rate, today: date, *, with_rate: bool) -> None:
+    def __init__(self, title: str, initial: Rate, today: date, *, with_rate: bool,
+                 write: Callable[[Rate], object] | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.initial = initial
         self.today = today
         self.with_rate = with_rate  # an edit shows the stored rate; an addition starts with an empty field
+        self.write = write  # stores the rate; a refused write keeps the form open with what was typed
 
     def compose(self) -> ComposeResult:
         labels = rate_labels()
@@ -71,6 +75,16 @@ class RateForm(ValidatedForm[Rate]):
         rate, errors = validate_rate(self.values(), self.today, decimal_comma=current_styles().number == "ro")
         self.show_errors(RATE_FIELDS, errors)
         return rate
+
+    def commit(self, rate: Rate) -> bool:
+        if self.write is None:
+            return True
+        try:
+            self.write(rate)
+        except StoreError as error:
+            self.notify(str(error), title=_("Not saved"), severity="error", timeout=10)
+            return False
+        return True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.prevent_default()  # instead of ValidatedForm's: enter on the last field saves
