@@ -234,6 +234,8 @@ def test_whole_number_bounds():
 @pytest.mark.parametrize("text", ["1,234", "12,345", "999,000"])
 def test_one_thousands_comma_in_a_point_file_is_ambiguous_and_says_how_to_write_it(text):
     with pytest.raises(ParseError, match="ambiguous") as refused:
-        parse_amount(text)
+        parse_amount(text, from_csv=True)
     whole, fraction = text.replace(",", ""), text.replace(",", ".")
     assert f"Write {whole} for the whole number or {fraction} for the fraction" in str(refused.value)
+    # Typed in a form, the number format setting (1,234.56) says what the comma is, as 80.000 with 1.234,56.
+    assert parse_amount(text) == D(whole) and parse_amount(fraction, decimal_comma=True) == D(whole)
