@@ -15,8 +15,11 @@ from tui.formatting import (
     format_decimal,
     format_money,
     format_percent,
+    date_placeholder,
+    machine_styles,
     use_styles,
 )
+from tui.i18n import use_language
 
 D = Decimal
 
@@ -38,8 +41,32 @@ def en():
     use_styles(Styles(date="iso", number="en"))
 
 
-def test_defaults_are_iso_and_en():
-    assert Styles() == Styles(date="iso", number="en")
+def test_the_defaults_follow_the_language():
+    assert Styles() == Styles(date="auto", number="auto")
+    use_styles(Styles())
+    assert current_styles() == Styles(date="iso", number="en")
+    assert (format_date(date(2027, 2, 1)), format_money(D("1234.56"), "RON")) == ("2027-02-01", "1,234.56 RON")
+    use_language("ro")
+    assert current_styles() == Styles(date="ro", number="ro")
+    assert (format_date(date(2027, 2, 1)), format_money(D("1234.56"), "RON")) == ("01.02.2027", "1.234,56 RON")
+    assert (date_placeholder(), format_percent(D("0.125")), format_count(1234)) == ("DD.MM.YYYY", "12,5 %", "1.234")
+
+
+def test_a_chosen_style_wins_over_the_language():
+    use_language("ro")
+    use_styles(Styles(date="iso", number="en"))
+    assert (format_date(date(2027, 2, 1)), format_money(D("1234.56"), "RON")) == ("2027-02-01", "1,234.56 RON")
+    use_language("en")
+    use_styles(Styles(date="ro", number="auto"))
+    assert (format_date(date(2027, 2, 1)), format_money(D("1234.56"), "RON")) == ("01.02.2027", "1,234.56 RON")
+
+
+def test_machine_styles_ignore_the_settings_and_the_language():
+    use_language("ro")
+    use_styles(Styles(date="ro", number="ro"))
+    with machine_styles():
+        assert (format_date(date(2027, 2, 1)), format_decimal(D("1234.5"))) == ("2027-02-01", "1,234.50")
+    assert format_date(date(2027, 2, 1)) == "01.02.2027"
 
 
 def test_iso_dates(en):
@@ -63,7 +90,7 @@ def test_unknown_style_refused():
         use_styles(Styles(date="us"))
     with pytest.raises(ValueError):
         use_styles(Styles(number="fr"))
-    assert current_styles() == Styles()
+    assert current_styles() == Styles(date="iso", number="en")
 
 
 @pytest.mark.parametrize(

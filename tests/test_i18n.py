@@ -146,3 +146,49 @@ def test_the_command_line_takes_lang_from_the_environment() -> None:
     result = subprocess.run([sys.executable, "-m", "tui", "--lang", "xx", "due"], capture_output=True,
                             text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 2 and "en" in result.stderr and "ro" in result.stderr
+
+
+@pytest.mark.parametrize(("count", "romanian", "english"), [
+    (1, "1 contract, niciunul nu se încheie în următoarele 90 de zile", "1 contract, none ending within 90 days"),
+    (2, "2 contracte, niciunul nu se încheie în următoarele 90 de zile", "2 contracts, none ending within 90 days"),
+    (20, "20 de contracte, niciunul nu se încheie în următoarele 90 de zile",
+     "20 contracts, none ending within 90 days"),
+    (101, "101 contracte, niciunul nu se încheie în următoarele 90 de zile",
+     "101 contracts, none ending within 90 days"),
+])
+def test_a_real_message_has_the_three_romanian_plural_forms(count: int, romanian: str, english: str) -> None:
+    from datetime import date
+
+    from tests.conftest import make_contract
+    from tui.domain.monitoring import check_contracts
+
+    contracts = [make_contract(f"C-{n}", end=date(2030, 1, 1)) for n in range(count)]
+    assert check_contracts(contracts, date(2026, 11, 27), warning_days=90, critical_days=30).summary == english
+    use_language("ro")
+    assert check_contracts(contracts, date(2026, 11, 27), warning_days=90, critical_days=30).summary == romanian
+
+
+def test_nothing_below_the_ui_translates_at_import_time() -> None:
+    """A `_()` run when its module is imported is in the language of that moment, not the one chosen later
+    (--lang is read after the imports): mark such a string with N_ and translate it where it is shown."""
+    import ast
+
+    def calls_outside_functions(node, path, found):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                defaults = [*child.args.defaults, *child.args.kw_defaults, *getattr(child, "decorator_list", [])]
+                for default in filter(None, defaults):
+                    calls_outside_functions(ast.Expression(default), path, found)
+                continue
+            if isinstance(child, ast.Call) and isinstance(child.func, ast.Name) and child.func.id in ("_", "ngettext"):
+                found.append(f"{path}:{child.lineno}")
+            calls_outside_functions(child, path, found)
+        return found
+
+    found: list[str] = []
+    for layer in ("domain", "store", "commands"):
+        for path in sorted((ROOT / "tui" / layer).rglob("*.py")):
+            calls_outside_functions(ast.parse(path.read_text(encoding="utf-8")), path.relative_to(ROOT), found)
+    for path in sorted(ROOT.joinpath("tui").glob("*.py")):
+        calls_outside_functions(ast.parse(path.read_text(encoding="utf-8")), path.relative_to(ROOT), found)
+    assert not found

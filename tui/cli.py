@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.argparse_words import use_our_catalogue
 from tui.commands.context import CliContext, CommandFailed, StoppedAtArguments
 from tui.commands.output import (
     SIGPIPE_STATUS,
@@ -101,7 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Plan renewals of on-premise software maintenance contracts. "
                       "Without a command, opens the app."),
     )
-    parser.add_argument("--version", action="version", version=f"renewals {__version__}")
+    parser.add_argument("--version", action="version", version=f"renewals {__version__}",
+                        help=_("show program's version number and exit"))
     app_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = global_options(suppress=True)
@@ -169,6 +171,7 @@ class AppOnlyParser(argparse.ArgumentParser):
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     use_language(choose_language(argv, os.environ))
+    use_our_catalogue()
     prepare_standard_streams()
     try:
         args = parse_arguments(argv)

@@ -1,25 +1,33 @@
 """The one place that turns dates, amounts and counts into text for people.
 
 Styles are process-wide and set once from the settings (`use_styles`), so the
-CLI, the app and the quote request all print the same way.  Machine formats
-(CSV, JSON) never go through here: they use ISO dates and plain decimals.
+CLI, the app and the quote request all print the same way.  A style left at
+`auto` follows the language of the moment (`tui.i18n`): ISO dates and `1,234.56`
+in English, `DD.MM.YYYY` and `1.234,56` in Romanian.  Machine formats (CSV,
+JSON) never go through here: they use ISO dates and plain decimals.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from tui.i18n import current_language
+
+AUTOMATIC = "auto"  # a style that follows the language
 DATE_STYLES = {"iso": "%Y-%m-%d", "ro": "%d.%m.%Y"}
 # (thousands separator, decimal separator)
 NUMBER_STYLES = {"en": (",", "."), "ro": (".", ",")}
+LANGUAGE_STYLES = {"en": ("iso", "en"), "ro": ("ro", "ro")}  # what `auto` means in each language: (date, number)
 
 
 @dataclass(frozen=True)
 class Styles:
-    date: str = "iso"
-    number: str = "en"
+    date: str = AUTOMATIC
+    number: str = AUTOMATIC
 
 
 _styles = Styles()
@@ -28,7 +36,7 @@ _styles = Styles()
 def use_styles(styles: Styles) -> None:
     """Switch the date and number style for everything printed from now on."""
     global _styles
-    if styles.date not in DATE_STYLES or styles.number not in NUMBER_STYLES:
+    if styles.date not in (*DATE_STYLES, AUTOMATIC) or styles.number not in (*NUMBER_STYLES, AUTOMATIC):
         raise ValueError(f"unknown style {styles!r}")
     _styles = styles
 
@@ -39,18 +47,44 @@ def use_formats(date_format: str, number_format: str) -> None:
 
 
 def current_styles() -> Styles:
-    return _styles
+    """The styles in force: `auto` replaced by the current language's style."""
+    return Styles(date=_date_style(), number=_number_style())
+
+
+def _date_style() -> str:
+    if _styles.date == AUTOMATIC:
+        return LANGUAGE_STYLES.get(current_language(), LANGUAGE_STYLES["en"])[0]
+    return _styles.date
+
+
+def _number_style() -> str:
+    if _styles.number == AUTOMATIC:
+        return LANGUAGE_STYLES.get(current_language(), LANGUAGE_STYLES["en"])[1]
+    return _styles.number
+
+
+@contextmanager
+def machine_styles() -> Iterator[None]:
+    """ISO dates and `1234.56`-style numbers for the duration, whatever the settings and the language: for text
+    that machine output carries (a forecast's reason in JSON)."""
+    global _styles
+    before = _styles
+    _styles = Styles(date="iso", number="en")
+    try:
+        yield
+    finally:
+        _styles = before
 
 
 def format_date(value: date | None) -> str:
     if value is None:
         return ""
-    return value.strftime(DATE_STYLES[_styles.date])
+    return value.strftime(DATE_STYLES[_date_style()])
 
 
 def date_placeholder() -> str:
     """How a date is typed in the current style: `YYYY-MM-DD` or `DD.MM.YYYY` (both are accepted)."""
-    return {"iso": "YYYY-MM-DD", "ro": "DD.MM.YYYY"}[_styles.date]
+    return {"iso": "YYYY-MM-DD", "ro": "DD.MM.YYYY"}[_date_style()]
 
 
 def format_decimal(value: Decimal, places: int = 2) -> str:
@@ -58,7 +92,7 @@ def format_decimal(value: Decimal, places: int = 2) -> str:
     quantum = Decimal(1).scaleb(-places)
     rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
     text = f"{rounded.copy_abs() if not rounded else rounded:,.{places}f}"  # -0.001 is "0.00", not "-0.00"
-    thousands, point = NUMBER_STYLES[_styles.number]
+    thousands, point = NUMBER_STYLES[_number_style()]
     return text.replace(",", "\0").replace(".", point).replace("\0", thousands)
 
 
@@ -74,7 +108,7 @@ def format_unit_price(value: Decimal) -> str:
 
 
 def format_count(value: int) -> str:
-    thousands, _point = NUMBER_STYLES[_styles.number]
+    thousands, _point = NUMBER_STYLES[_number_style()]
     return f"{value:,}".replace(",", thousands)
 
 
@@ -83,7 +117,7 @@ def format_percent(value: Decimal) -> str:
     pct = (value * 100).normalize()
     text = format(pct, "f")
     if "." in text:
-        text = text.replace(".", NUMBER_STYLES[_styles.number][1])
+        text = text.replace(".", NUMBER_STYLES[_number_style()][1])
     return f"{text} %"
 
 

@@ -13,7 +13,8 @@ performance data, the calendar's UIDs) never goes through here.
 from __future__ import annotations
 
 import gettext
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 DOMAIN = "renewals"
@@ -55,6 +56,19 @@ def use_language(code: str) -> None:
     _language = code
     for listener in list(_listeners):
         listener(code)
+
+
+@contextmanager
+def untranslated() -> Iterator[None]:
+    """The code's own English for the duration, without telling the listeners: for text that machine output
+    carries (a forecast's reason in JSON), which must read the same in every language."""
+    global _translation, _language
+    before = _translation, _language
+    _translation, _language = gettext.NullTranslations(), DEFAULT_LANGUAGE
+    try:
+        yield
+    finally:
+        _translation, _language = before
 
 
 def current_language() -> str:

@@ -181,3 +181,18 @@ def test_growth_compares_the_forecast_with_what_the_renewal_leaves_owned() -> No
     assert (ep.to_buy, ep.surplus) == (15, 0)
     assert recommended_quantity(ep, renewed, renewal) == 75
     assert mail.plan is None and "no usage" in mail.problem and mail.to_buy == 0
+
+
+def test_the_quote_request_is_written_in_the_language_with_its_formats() -> None:
+    from tui.i18n import use_language
+
+    renewal = replace(new_renewal(["C-1", "C-2"], TODAY, to=date(2027, 3, 31), quantities={"C-1": 60},
+                                  partner="p1"), id="R-0003")
+    quote = renewal_quote(renewal, [LAPSED, replace(DUE, end=date(2027, 1, 15))], TODAY)
+    use_language("ro")
+    text = quote_request_text(renewal, [LAPSED, DUE], quote, TODAY)
+    assert "reînnoirea celor 2 contracte de întreținere de mai jos," in text
+    assert "31.03.2027" in text and "2027-03-31" not in text
+    assert "+ 10 licențe suplimentare de la 27.11.2026" in text
+    assert quote.totals["RON"] == D("1233.02") and "Total RON: 1.233,02 RON" in text
+    assert "Please" not in text and "Licences" not in text

@@ -142,10 +142,10 @@ DIALOGS = {
         lambda values: validate_usage(values, today=TODAY, known_products=["Backup Exec"])),
     "settings": Dialog(
         lambda: SettingsScreen(Settings()),
-        {c: (f"#setting-{c}", f"#setting-error-{c}") for c in ("notice_days", "fee_rate", "headroom")},
-        dict(notice_days="90", fee_rate="25", headroom="15"),
+        {c: (f"#setting-{c}", f"#setting-error-{c}") for c in ("notice_days", "fee_rate", "headroom", "rise")},
+        dict(notice_days="90", fee_rate="25", headroom="15", rise="0"),
         lambda values: validate_settings({**values, "date_format": "iso", "number_format": "en",
-                                          "theme": "textual-dark"})),
+                                          "theme": "textual-dark", "base_currency": "RON", "fiscal_start": "1"})),
     "headroom": Dialog(
         lambda: HeadroomPrompt(0.15), {"value": ("#headroom-value", "#headroom-error")}, {"value": "15"},
         one_value(headroom), save="enter"),

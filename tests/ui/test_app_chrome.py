@@ -55,9 +55,9 @@ async def test_settings_change_what_is_shown_and_persist(demo_db: Path, today) -
         await pilot.press("f2")
         assert isinstance(app.screen, SettingsScreen)
         app.screen.query_one("#setting-date_format").focus()
-        await pilot.press("enter", "down", "enter")
+        await pilot.press("enter", "down", "down", "enter")
         app.screen.query_one("#setting-number_format").focus()
-        await pilot.press("enter", "down", "enter")
+        await pilot.press("enter", "down", "down", "enter")
         app.screen.query_one("#setting-notice_days").focus()
         await pilot.press("backspace", "backspace", *"30")
         await pilot.press("ctrl+s")
@@ -129,9 +129,9 @@ async def test_changed_formats_and_rates_show_on_every_tab(demo_db: Path, today)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f2")
         app.screen.query_one("#setting-date_format").focus()
-        await pilot.press("enter", "down", "enter")  # DD.MM.YYYY
+        await pilot.press("enter", "down", "down", "enter")  # as the language → YYYY-MM-DD → DD.MM.YYYY
         app.screen.query_one("#setting-number_format").focus()
-        await pilot.press("enter", "down", "enter")  # 1.234,56
+        await pilot.press("enter", "down", "down", "enter")  # 1.234,56
         app.screen.query_one("#setting-fee_rate").focus()
         await pilot.press("backspace", "backspace", *"10")
         app.screen.query_one("#setting-headroom").focus()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from tui.commands.context import CliContext, CommandFailed
 from tui.domain.text import clip
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 if TYPE_CHECKING:  # the budget's modules load when the command runs: `renewals due` does not pay for them
     from tui.domain.budget_period import Period
@@ -198,8 +198,9 @@ def print_summary(ctx: CliContext, summary: BudgetSummary, period: Period | None
         ctx.out(render_table([_("date"), _("id"), _("product"), _("kind"), _("amount"), target], rows,
                              right=frozenset({4, 5})))
     else:
-        ctx.out(_("{count} payments: too many to list here; --format csv lists every one.").format(
-            count=len(summary.events)))
+        ctx.out(ngettext("{count} payment: too many to list here; --format csv lists every one.",
+                         "{count} payments: too many to list here; --format csv lists every one.",
+                         len(summary.events)).format(count=len(summary.events)))
     ctx.out()
     group_rows = [[g.key, "  ".join(format_money(v, cur) for cur, v in g.totals.items()) or "—",
                    format_money(g.converted, target) if g.converted is not None else _("no rate")]

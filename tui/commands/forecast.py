@@ -25,8 +25,8 @@ from tui.domain.forecast.planning import (
 from tui.domain.parsing import ParseError, parse_date, parse_percent
 from tui.domain.text import clip
 from tui.forecast_format import advice_text, format_estimate, format_month, format_range
-from tui.formatting import format_count, format_date
-from tui.i18n import _
+from tui.formatting import format_count, format_date, machine_styles
+from tui.i18n import _, untranslated
 from tui.store.contracts import ContractRepository
 from tui.store.usage import UsageRepository
 
@@ -69,6 +69,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     except ForecastError as error:
         raise CommandFailed(_("renewals: {product}: {problem}").format(product=product, problem=error)) from None
     if args.format == "json":
+        with untranslated(), machine_styles():  # its "reason" reads the same whatever the language and formats
+            plan = plan_product(product, samples, contracts, horizon, ctx.today, method=args.method,
+                                headroom=headroom)
         json.dump(plan_to_json(plan), ctx.stdout, ensure_ascii=False, indent=2)
         ctx.out()
     else:

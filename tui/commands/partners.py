@@ -12,7 +12,7 @@ from tui.commands.context import CliContext, CommandFailed
 from tui.commands.text_table import render_table
 from tui.domain.countries import COUNTRY_CODES
 from tui.domain.geo import City, name_key
-from tui.domain.partner import KINDS, PARTNER_COLUMNS, SPECIALISATIONS, TIERS
+from tui.domain.partner import KINDS, PARTNER_COLUMNS, SPECIALISATIONS, TIERS, vocabulary_label
 from tui.domain.partner_search import PartnerHit
 from tui.domain.text import clip
 from tui.formatting import format_km
@@ -119,7 +119,8 @@ def text_rows(hits: list[PartnerHit], with_distance: bool) -> tuple[list[str], l
     rows = []
     for h in hits:
         p = h.partner
-        row = [p.id, p.name, p.tier, p.kind, p.city, p.country, ", ".join(p.specialisations)]
+        row = [p.id, p.name, p.tier, vocabulary_label(p.kind), p.city, p.country,
+               ", ".join(vocabulary_label(s) for s in p.specialisations)]
         if with_distance:
             row.append(format_km(h.distance_km or 0.0))
         rows.append(row)

@@ -8,7 +8,7 @@ from tui.domain.contract import Contract
 from tui.domain.money import CURRENCIES
 from tui.domain.parsing import ParseError, parse_amount, parse_date, parse_whole
 from tui.domain.text import has_control_chars, printable
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 MAX_LENGTH = {"id": 64, "product": 200, "partner": 64, "certificate": 100, "order": 100, "notes": 2000}
 MAX_QUANTITY = 10_000_000
@@ -30,7 +30,9 @@ def check_text(value: str, name: str, *, required: bool, multiline: bool = False
         raise ParseError(_("contains control characters"))
     limit = limit if limit is not None else MAX_LENGTH.get(name, 2000)
     if len(text) > limit:
-        raise ParseError(_("is too long ({length} characters, at most {limit})").format(length=len(text), limit=limit))
+        raise ParseError(ngettext("is too long ({length} character, at most {limit})",
+                                  "is too long ({length} characters, at most {limit})", len(text)).format(
+            length=len(text), limit=limit))
     return text
 
 
@@ -82,7 +84,8 @@ def unknown_partner_text(partner: str, partners: Collection[str], *, from_csv: b
     """Names the valid choice: an id of the partner directory (the range of its ids), or the search."""
     if from_csv:
         ids = sorted(partners)
-        known = _("{first} … {last}, {n} partners").format(first=ids[0], last=ids[-1], n=len(ids)) if ids \
+        known = ngettext("{first} … {last}, {n} partner", "{first} … {last}, {n} partners", len(ids)).format(
+            first=ids[0], last=ids[-1], n=len(ids)) if ids \
             else _("the directory is empty")
         return _("unknown partner '{id}': use an id from the partner directory ({known}; "
                  "'renewals partners --format csv' lists them)").format(id=printable(partner[:20]), known=known)

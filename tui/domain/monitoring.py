@@ -59,17 +59,18 @@ def check_contracts(contracts: Sequence[Contract], today: date, *, warning_days:
     if expired:
         parts.append(_("{n} expired ({ids})").format(n=len(expired), ids=_named(expired)))
     if critical:
-        parts.append(_("{n} ending within {days} days ({ids})").format(
-            n=len(critical), days=critical_days, ids=_named(critical)))
+        parts.append(ngettext("{n} ending within {days} day ({ids})", "{n} ending within {days} days ({ids})",
+                              critical_days).format(n=len(critical), days=critical_days, ids=_named(critical)))
     if warning:
-        parts.append(_("{n} ending within {days} days ({ids})").format(
-            n=len(warning), days=warning_days, ids=_named(warning)))
+        parts.append(ngettext("{n} ending within {days} day ({ids})", "{n} ending within {days} days ({ids})",
+                              warning_days).format(n=len(warning), days=warning_days, ids=_named(warning)))
     if expired or critical:
         state = CheckState.CRITICAL
     elif warning:
         state = CheckState.WARNING
     else:
         state = CheckState.OK
-        parts.append(ngettext("{n} contract, none ending within {days} days", "{n} contracts, none ending within {days} days",
-                              len(contracts)).format(n=len(contracts), days=warning_days))
+        parts.append(ngettext("{n} contract", "{n} contracts", len(contracts)).format(n=len(contracts)) + ngettext(
+            ", none ending within {days} day", ", none ending within {days} days", warning_days).format(
+            days=warning_days))
     return CheckResult(state, "; ".join(parts), perfdata)

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from tui.domain.text import printable
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 MIN_YEAR = 1900
 MAX_YEAR = 2199
@@ -111,8 +111,9 @@ def parse_amount(text: str, *, decimal_comma: bool = False, max_places: int = 4,
     except InvalidOperation:  # pragma: no cover - the patterns above only let digits through
         raise ParseError(_("'{value}' is not a number").format(value=_clip(value))) from None
     if amount and amount.adjusted() >= MAX_WHOLE_DIGITS:
-        raise ParseError(_("is too large (at most {digits} digits before the decimal point)").format(
-            digits=MAX_WHOLE_DIGITS))
+        raise ParseError(ngettext("is too large (at most {digits} digit before the decimal point)",
+                                  "is too large (at most {digits} digits before the decimal point)",
+                                  MAX_WHOLE_DIGITS).format(digits=MAX_WHOLE_DIGITS))
     if -amount.as_tuple().exponent > max_places:
         raise ParseError(_("at most {places} decimal places").format(places=max_places))
     return amount

@@ -15,7 +15,7 @@ from typing import Literal
 from tui.domain.contract_validation import check_text
 from tui.domain.countries import COUNTRY_CODES
 from tui.domain.parsing import ParseError
-from tui.i18n import _
+from tui.i18n import N_, _
 
 # Rank order: a Platinum partner is listed before a Gold one.
 TIERS = ("Platinum", "Gold", "Silver", "Registered")
@@ -33,6 +33,19 @@ SPECIALISATIONS = (
     "compliance",
     "server security",
 )
+
+# How people read the vocabulary above (the values themselves are data: stored, searched, typed as options).
+_WORDS = {"distributor": N_("distributor"), "reseller": N_("reseller"),
+          "endpoint security": N_("endpoint security"), "backup & recovery": N_("backup & recovery"),
+          "email security": N_("email security"), "data loss prevention": N_("data loss prevention"),
+          "web security": N_("web security"), "encryption": N_("encryption"), "compliance": N_("compliance"),
+          "server security": N_("server security")}
+
+
+def vocabulary_label(value: str) -> str:
+    """A partner type or specialisation in the current language; a value outside the vocabulary as it is."""
+    return _(_WORDS[value]) if value in _WORDS else value
+
 
 # Every product of the demo contracts, and the family a partner must know to renew it.
 PRODUCT_FAMILIES: dict[str, str] = {

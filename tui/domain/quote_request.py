@@ -88,7 +88,8 @@ def _contract_block(number: int, contract: Contract, renewal: Renewal, line, tod
             block.append("   " + _("  + reinstatement fee (lapsed) {fee}").format(
                 fee=format_money(line.reinstatement_fee, line.currency)))
         if line.added:
-            block.append("   " + _("  + {n} additional licences from {today} {amount}").format(
+            block.append("   " + ngettext("  + {n} additional licence from {today} {amount}",
+                                          "  + {n} additional licences from {today} {amount}", line.added).format(
                 n=format_count(line.added), today=format_date(today),
                 amount=format_money(line.additional_amount, line.currency)))
         if line.total != line.amount:

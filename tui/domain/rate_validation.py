@@ -11,6 +11,7 @@ from tui.domain.exchange import Rate
 from tui.domain.money import CURRENCIES
 from tui.domain.parsing import ParseError, parse_date
 from tui.domain.text import printable
+from tui.formatting import format_date
 from tui.i18n import _
 
 _NUMBER = re.compile(r"^\d{1,12}(?:\.\d{1,10})?$", re.ASCII)
@@ -33,7 +34,7 @@ def parse_rate_day(text: str, today: date) -> date:
     """A rate's day: a real date, not after today (rates are published, never forecast)."""
     day = parse_date(text)
     if day > today:
-        raise ParseError(_("{date} is after today").format(date=day.isoformat()))
+        raise ParseError(_("{date} is after today").format(date=format_date(day)))
     return day
 
 

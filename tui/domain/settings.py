@@ -8,18 +8,19 @@ from decimal import Decimal
 
 from tui.domain.money import CURRENCIES
 from tui.domain.parsing import ParseError, parse_percent, parse_whole
-from tui.formatting import format_percent
-from tui.i18n import _
+from tui.formatting import AUTOMATIC, format_percent
+from tui.i18n import N_, _
 
-DATE_FORMATS = {"iso": "YYYY-MM-DD", "ro": "DD.MM.YYYY"}
-NUMBER_FORMATS = {"en": "1,234.56", "ro": "1.234,56"}
+# `auto` (the default) follows the language: a file that never chose a format shows each user theirs.
+DATE_FORMATS = {AUTOMATIC: N_("as the language"), "iso": "YYYY-MM-DD", "ro": "DD.MM.YYYY"}
+NUMBER_FORMATS = {AUTOMATIC: N_("as the language"), "en": "1,234.56", "ro": "1.234,56"}
 THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light", "nord", "gruvbox", "solarized-light")
 
 
 @dataclass(frozen=True)
 class Settings:
-    date_format: str = "iso"
-    number_format: str = "en"
+    date_format: str = AUTOMATIC
+    number_format: str = AUTOMATIC
     notice_days: int = 90
     fee_rate: Decimal = Decimal("0.25")  # reinstatement fee on the lapsed part
     headroom: Decimal = Decimal("0.15")  # forecast headroom

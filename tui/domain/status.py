@@ -85,7 +85,9 @@ class PortfolioSummary:
         elif within_notice:
             parts.append(ngettext("{n} due within {days} days", "{n} due within {days} days",
                                   within_notice).format(n=within_notice, days=notice_days))
-        return ", ".join(parts) if parts else _("nothing expired or due within {days} days").format(days=notice_days)
+        return ", ".join(parts) if parts else ngettext(
+            "nothing expired or due within {days} day", "nothing expired or due within {days} days",
+            notice_days).format(days=notice_days)
 
 
 def summarize(contracts: Iterable[Contract], today: date, notice_days: int = DEFAULT_NOTICE_DAYS) -> PortfolioSummary:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.domain.text import printable
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,9 @@ def parse_csv_text(text: str, *, known: Sequence[str], required: Collection[str]
                 result.columns = header
                 continue
             if len(record) > len(header):
-                problems.append(Problem(label, line, "row", _("{found} values but the header has {expected} columns").format(
+                problems.append(Problem(label, line, "row", ngettext(
+                    "{found} value but the header has {expected} columns",
+                    "{found} values but the header has {expected} columns", len(record)).format(
                     found=len(record), expected=len(header))))
                 continue
             record = record + [""] * (len(header) - len(record))

@@ -38,7 +38,8 @@ class SettingsScreen(Dialog[Settings | None]):
     def compose(self) -> ComposeResult:
         texts = settings_to_text(self.settings)
         labels = setting_labels()
-        choices = {"date_format": DATE_FORMATS, "number_format": NUMBER_FORMATS,
+        choices = {"date_format": {key: _(shown) for key, shown in DATE_FORMATS.items()},
+                   "number_format": {key: _(shown) for key, shown in NUMBER_FORMATS.items()},
                    "theme": {theme: theme for theme in THEMES},
                    "base_currency": {code: code for code in sorted(CURRENCIES)}, "fiscal_start": month_names()}
         with Vertical(classes="dialog form"):

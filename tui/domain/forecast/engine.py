@@ -82,13 +82,17 @@ def forecast(
             method = "holt" if tested.holt_mae < tested.linear_mae else "linear"
             reason = _auto_reason(method, tested)
     elif method == "headroom":
-        reason = _("headroom (requested): peak of the last {months} months ({peak}) + {pct:g} %").format(
+        reason = ngettext("headroom (requested): peak of the last {months} month ({peak}) + {pct:g} %",
+                          "headroom (requested): peak of the last {months} months ({peak}) + {pct:g} %",
+                          LOOKBACK_MONTHS).format(
             months=LOOKBACK_MONTHS, peak=recent_peak(series), pct=round(headroom * 100, 2)
         )
     else:
         if observed < MIN_FIT_MONTHS:
             raise ForecastError(
-                _("{method} needs at least {minimum} months of usage; there are {count}").format(
+                ngettext("{method} needs at least {minimum} month of usage; there are {count}",
+                         "{method} needs at least {minimum} months of usage; there are {count}",
+                         MIN_FIT_MONTHS).format(
                     method=method_label(method), minimum=MIN_FIT_MONTHS, count=observed
                 )
             )
@@ -114,7 +118,9 @@ def _months_ahead(series: MonthlySeries, horizon_month: date | int) -> int:
         )
     if ahead > MAX_HORIZON_MONTHS:
         raise ForecastError(
-            _("the horizon is too far: at most {limit} months after the last usage").format(limit=MAX_HORIZON_MONTHS)
+            ngettext("the horizon is too far: at most {limit} month after the last usage",
+                     "the horizon is too far: at most {limit} months after the last usage",
+                     MAX_HORIZON_MONTHS).format(limit=MAX_HORIZON_MONTHS)
         )
     return ahead
 
@@ -147,7 +153,9 @@ def _point(month: date, expected: float, bands: tuple[float, float, float, float
 
 def _auto_reason(winner: str, tested: Backtest) -> str:
     loser = "linear" if winner == "holt" else "holt"
-    return _("{winner}: back-test error {won} vs {loser} {lost} (hold-out of last {months} months)").format(
+    return ngettext("{winner}: back-test error {won} vs {loser} {lost} (hold-out of last {months} month)",
+                    "{winner}: back-test error {won} vs {loser} {lost} (hold-out of last {months} months)",
+                    tested.holdout_months).format(
         winner=method_label(winner),
         won=_one_place(tested.mae_of(winner)),
         loser=method_label(loser),
@@ -159,15 +167,19 @@ def _auto_reason(winner: str, tested: Backtest) -> str:
 def _requested_reason(method: str, tested: Backtest | None) -> str:
     if tested is None:
         return _("{method} (requested); too few months for a back-test").format(method=method_label(method))
-    return _("{method} (requested): back-test error {error} (hold-out of last {months} months)").format(
+    return ngettext("{method} (requested): back-test error {error} (hold-out of last {months} month)",
+                    "{method} (requested): back-test error {error} (hold-out of last {months} months)",
+                    tested.holdout_months).format(
         method=method_label(method), error=_one_place(tested.mae_of(method)), months=tested.holdout_months
     )
 
 
 def _too_few_reason(observed: int, headroom: float) -> str:
     months = ngettext("only {n} month of usage", "only {n} months of usage", observed).format(n=observed)
-    return _(
-        "headroom: {months}, a trend needs at least {minimum}; peak of the last {lookback} months + {pct}"
+    return ngettext(
+        "headroom: {months}, a trend needs at least {minimum}; peak of the last {lookback} month + {pct}",
+        "headroom: {months}, a trend needs at least {minimum}; peak of the last {lookback} months + {pct}",
+        LOOKBACK_MONTHS,
     ).format(months=months, minimum=MIN_TREND_MONTHS, lookback=LOOKBACK_MONTHS,
              pct=format_percent(Decimal(str(round(headroom, 4)))))
 

@@ -35,7 +35,7 @@ from functools import lru_cache
 from statistics import NormalDist
 
 from tui.domain.forecast.errors import ForecastError
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 MIN_HOLT_POINTS = 3  # two to initialise level and trend, one to measure an error
 ALPHA_MIN = 0.01
@@ -99,7 +99,9 @@ def fit_holt(values: Sequence[float | None], alpha: float | None = None, beta: f
     y = fill_gaps(values) if values else []
     if len(y) < MIN_HOLT_POINTS:
         raise ForecastError(
-            _("Holt's method needs at least {minimum} months of usage; there are {count}").format(
+            ngettext("Holt's method needs at least {minimum} month of usage; there are {count}",
+                     "Holt's method needs at least {minimum} months of usage; there are {count}",
+                     MIN_HOLT_POINTS).format(
                 minimum=MIN_HOLT_POINTS, count=len(y)
             )
         )

@@ -15,7 +15,7 @@ from statistics import linear_regression
 
 from tui.domain.forecast.errors import ForecastError
 from tui.domain.forecast.tdist import t_quantile
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 MIN_LINEAR_POINTS = 3  # two parameters, and at least one degree of freedom left for s
 
@@ -45,7 +45,9 @@ def fit_linear(points: Sequence[tuple[float, float]]) -> LinearFit:
     n = len(points)
     if n < MIN_LINEAR_POINTS:
         raise ForecastError(
-            _("a linear trend needs at least {minimum} months of usage; there are {count}").format(
+            ngettext("a linear trend needs at least {minimum} month of usage; there are {count}",
+                     "a linear trend needs at least {minimum} months of usage; there are {count}",
+                     MIN_LINEAR_POINTS).format(
                 minimum=MIN_LINEAR_POINTS, count=n
             )
         )
