@@ -56,8 +56,10 @@ class BudgetSources:
 
 class BudgetPane(BlankColumn):
     BINDINGS = [
-        Binding("left_square_bracket", "move(-1)", _("Previous period"), key_display="[", group=PERIOD),
-        Binding("right_square_bracket", "move(1)", _("Next period"), key_display="]", group=PERIOD),
+        Binding("left_square_bracket", "move(-1)", _("Previous period"), key_display="[", group=PERIOD,
+                tooltip=_("The period one length earlier")),
+        Binding("right_square_bracket", "move(1)", _("Next period"), key_display="]", group=PERIOD,
+                tooltip=_("The period one length later")),
         Binding("y", "cycle_year", _("Next 12 months / calendar year / fiscal year"), group=PERIOD),
         Binding("p", "type_period", _("Type the period"), group=PERIOD),
         Binding("g", "regroup", _("Group"), tooltip=_("By month / by quarter")),
