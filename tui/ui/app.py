@@ -57,6 +57,8 @@ class RenewalsApp(TabHost, App):
                 tooltip=_("Show the Forecast tab")),
         Binding("4", "show_tab('partners')", _("Partners"), show=False, id="tab.partners", priority=True,
                 tooltip=_("Show the Partners tab")),
+        Binding("5", "show_tab('budget')", _("Budget"), show=False, id="tab.budget", priority=True,
+                tooltip=_("Show the Budget tab")),
         # Priority: help and quit work from inside the wizard and dialogs too (a text field still
         # takes a typed "?"). F2 is in the help and the palette; the Footer keeps its room for the tab's keys.
         Binding("f1,question_mark", "help", _("Help"), id="app.help", priority=True,
@@ -328,6 +330,8 @@ class RenewalsApp(TabHost, App):
         yield SystemCommand(_("Settings"), _("Date and number formats, notice window, rates, theme"),
                             self.action_settings)
         yield SystemCommand(_("Help"), _("Every key, and the renewal steps"), self.action_help)
+        yield SystemCommand(_("Budget"), _("What renewals will cost per month or quarter, converted; the spend "
+                                           "by year"), lambda: self.run_worker(self.action_show_tab("budget")))
         if not screen.is_modal:  # not from inside the renewal wizard or a dialog
             yield SystemCommand(_("Start a renewal…"),
                                 _("The expired and due contracts, or the ones marked in the Overview"),

@@ -1,4 +1,4 @@
-"""The four tabs, and what fills each one.
+"""The five tabs, and what fills each one.
 
 Only the Overview is built at start-up, and only its styles (app.tcss) are parsed then. The other tabs' modules (the forecast engine, the partner
 search, the renewal wizard) and their panes are imported and mounted after the Overview has painted,
@@ -21,16 +21,16 @@ class TabSpec:
     id: str
     module: str
     class_name: str
-    styles: str | None = None  # the tab's own .tcss beside this module, read when the tab is built
+    styles: str | None = None  # the tab's own .tcss, relative to this module's folder, read when the tab is built
 
     @property
     def styles_path(self) -> Path | None:
-        return Path(__file__).with_name(self.styles) if self.styles else None
+        return Path(__file__).parent / self.styles if self.styles else None
 
     @property
     def title(self) -> str:
         return {"overview": _("1 Overview"), "renewal": _("2 Renewal"), "forecast": _("3 Forecast"),
-                "partners": _("4 Partners")}[self.id]
+                "partners": _("4 Partners"), "budget": _("5 Budget")}[self.id]
 
     @property
     def pane_id(self) -> str:
@@ -49,5 +49,6 @@ TABS = (
     TabSpec("renewal", "tui.ui.renewal.pane", "RenewalPane", "renewal.tcss"),
     TabSpec("forecast", "tui.ui.forecast", "ForecastPane", "forecast.tcss"),
     TabSpec("partners", "tui.ui.partners", "PartnersPane", "partners.tcss"),
+    TabSpec("budget", "tui.ui.budget.pane", "BudgetPane", "budget/budget.tcss"),
 )
 TAB_BY_ID = {spec.id: spec for spec in TABS}
