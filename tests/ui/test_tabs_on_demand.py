@@ -178,3 +178,17 @@ async def test_a_tab_built_just_as_the_app_quits_does_not_crash_it(
         await app.tab_content("renewal")
         await app.build_other_tabs()  # quitting: builds nothing more
     assert app.return_code == 0
+
+
+@pytest.mark.parametrize("tab", ["forecast", "partners", "budget"])
+async def test_the_background_build_and_a_first_visit_at_once_build_the_tab_once(
+        demo_db: Path, today, tab: str) -> None:
+    """The background build (`prepare`) and a tab opened at that moment (`on_show`) both ask for the
+    widgets: they were mounted twice (DuplicateIds), which brought the app down."""
+    app = create_app(demo_db, today)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        pane = await app.tab_content(tab)
+        await asyncio.gather(pane.prepare(), pane.prepare())
+        await pilot.pause()
+        assert pane.built  # and built once: a second mount raised DuplicateIds in the gather above

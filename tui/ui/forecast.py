@@ -8,6 +8,8 @@ one forecast.
 
 from __future__ import annotations
 
+import asyncio
+
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -75,6 +77,7 @@ class ForecastPane(SampleEditing, BlankColumn):
         self._stale = True
         self._keep: tuple[str | None, object] = (None, None)  # (product, sample day) to select after a reload
         self.built = False  # the widgets exist (see `prepare`)
+        self._building = asyncio.Lock()  # the background build and a first visit may both ask for them
 
     @property
     def renewals(self) -> RenewalsApp:
@@ -122,9 +125,10 @@ class ForecastPane(SampleEditing, BlankColumn):
         self.plan_first_rows()  # while hidden (shown, drawing the rows plans what is on screen)
 
     async def _build_and_load(self) -> None:
-        if not self.built:
-            await self.mount_compose(self.compose_tab())
-            self.built = True
+        async with self._building:
+            if not self.built:
+                await self.mount_compose(self.compose_tab())
+                self.built = True
         if self._stale:
             self.refresh_data()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -78,6 +80,7 @@ class PartnersPane(PartnerEdits, BlankColumn):
         self.shown = False  # the tab is open: otherwise reloads wait until it is
         self.loaded = False  # what is shown is the stored state
         self.built = False  # the widgets exist (see `prepare`)
+        self._building = asyncio.Lock()  # the background build and a first visit may both ask for them
         self._show_when_built: str | None = None  # a partner asked for before then
 
     @property
@@ -104,9 +107,10 @@ class PartnersPane(PartnerEdits, BlankColumn):
     async def prepare(self) -> None:
         """Build the widgets and index the partners before the tab is first opened (the app calls this
         in a quiet moment after start-up), so that opening it only has to show them."""
-        if not self.built:
-            await self.mount_compose(self.compose_tab())
-            self.built = True
+        async with self._building:
+            if not self.built:
+                await self.mount_compose(self.compose_tab())
+                self.built = True
         if not self.loaded:
             self.load()
 
