@@ -74,7 +74,7 @@ async def open_every_tab_and_exit(pilot) -> None:
     await pilot.app.tabs_built.wait()
     if pilot.app.screen.is_modal:  # "resume the draft?"
         await pilot.press("n")
-    for key in "2341":
+    for key in "23451":
         await pilot.press(key)
         await pilot.pause()
     pilot.app.exit()

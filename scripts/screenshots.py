@@ -47,6 +47,7 @@ SHOTS: dict[str, tuple[tuple[int, int], list[list[str]]]] = {
     "renewal": (WIDE, STEP_3 + [["escape"]]),  # a draft left at step 3, as the tab lists it
     "forecast": (WIDE, [["3"]]),
     "partners": (WIDE, [["4"]]),
+    "budget": (WIDE, [["5"]]),
     "wizard-1-contracts": (WIDE, STEP_1),
     "wizard-2-proof": (WIDE, STEP_2),
     "wizard-3-growth": (WIDE, STEP_3),

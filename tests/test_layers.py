@@ -61,7 +61,7 @@ def test_nothing_below_the_command_line_reads_the_clock() -> None:
 
 
 UI = PACKAGE / "ui"
-TAB_PACKAGES = ("overview", "renewal", "forecast", "partners")
+TAB_PACKAGES = ("overview", "renewal", "forecast", "partners", "budget")
 
 
 def test_only_the_app_module_imports_the_app() -> None:

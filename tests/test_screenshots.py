@@ -27,7 +27,7 @@ async def test_a_shot_taken_twice_gives_the_same_bytes(tmp_path: Path) -> None:
 
 def test_every_tab_and_wizard_step_has_a_shot_in_the_repository() -> None:
     shots = load_script().SHOTS
-    wanted = {"overview", "overview-80x24", "renewal", "forecast", "partners", "wizard-1-contracts",
+    wanted = {"overview", "overview-80x24", "renewal", "forecast", "partners", "budget", "wizard-1-contracts",
               "wizard-2-proof", "wizard-3-growth", "wizard-4-partner", "wizard-5-order", "wizard-summary"}
     assert wanted <= set(shots)
     missing = [name for name in shots if not (ROOT / "screenshots" / f"{name}.svg").is_file()]

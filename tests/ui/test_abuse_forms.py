@@ -20,15 +20,21 @@ from textual.widgets import Input, Static
 
 import tui.ui.app
 from tests.ui.abuse_helpers import ABUSE, SIZE, TYPED, assert_screen_fits_and_is_safe, enter_value, shown, until
+from tui.domain.budget_period import Period
 from tui.domain.contract import Contract
+from tui.domain.exchange import Rate
 from tui.domain.contract_validation import MAX_QUANTITY, check_text, validate_contract
 from tui.domain.parsing import ParseError, parse_date, parse_percent, parse_whole
 from tui.domain.partner import validate_partner
+from tui.domain.rate_validation import validate_rate
 from tui.domain.renewal import Proof
 from tui.domain.settings import Settings, validate_settings
 from tui.domain.text import has_control_chars
 from tui.domain.usage import UsageSample, validate_usage
 from tui.store.cities import city_named
+from tui.ui.budget.choice import validate_period
+from tui.ui.budget.period_form import PeriodForm
+from tui.ui.budget.rate_form import RateForm
 from tui.ui.overview.contract_form import ContractForm
 from tui.ui.forecast.headroom_prompt import HeadroomPrompt
 from tui.ui.partners.form import PartnerForm
@@ -161,6 +167,14 @@ DIALOGS = {
     "near": Dialog(
         lambda: NearScreen(None, 50.0), {c: (f"#near-{c}", f"#near-{c}-error") for c in ("city", "km")},
         dict(city="Brașov", km="50"), near_verdict),
+    "rate": Dialog(
+        lambda: RateForm("New exchange rate", Rate(TODAY, "RON", "EUR", Decimal(0)), TODAY, with_rate=False),
+        {c: (f"#rate-{c}", f"#rate-error-{c}") for c in ("date", "base", "currency", "rate")},
+        dict(date="2026-11-02", base="RON", currency="EUR", rate="4.975"), lambda values: validate_rate(values, TODAY)),
+    "period": Dialog(
+        lambda: PeriodForm(Period(TODAY, date(2027, 11, 26))),
+        {c: (f"#period-{c}", f"#period-error-{c}") for c in ("from", "to")},
+        {"from": "2026-11-27", "to": "2027-11-26"}, validate_period),
 }
 
 
@@ -173,7 +187,7 @@ def same_result(got, expected) -> bool:
 
 # The normal run tries every field of every dialog and every value on every dialog, but not every pair in
 # the big forms (one in STEP of them, rotating); the slow run tries every pair.
-STEP = {"contract": 6, "partner": 6, "proof": 3, "usage": 3, "settings": 3, "near": 2}
+STEP = {"contract": 6, "partner": 6, "proof": 3, "usage": 3, "settings": 3, "near": 2, "rate": 2, "period": 2}
 
 
 def pairs(dialog: str, every: bool) -> list[tuple[str, str]]:

@@ -24,7 +24,8 @@ from tui.ui.app import create_app
 
 
 def our_widget_classes() -> set[type[Widget]]:
-    for module in ("tui.ui.app", "tui.ui.forecast.pane", "tui.ui.partners.pane", "tui.ui.renewal.wizard"):
+    for module in ("tui.ui.app", "tui.ui.forecast.pane", "tui.ui.partners.pane", "tui.ui.renewal.wizard",
+                   "tui.ui.budget.pane"):
         import_module(module)  # every tab's widget classes, loaded
 
     def subclasses(cls):
@@ -73,7 +74,7 @@ async def test_every_tab_and_wizard_step_looks_the_same_with_blank_containers(
     app = create_app(demo_db, today)
     async with app.run_test(size=size) as pilot:
         await settle(app, pilot)
-        for key in "1234":
+        for key in "12345":
             await pilot.press(key)
             await settle(app, pilot)
             same, containers = blank_layout_matches(app, monkeypatch)
@@ -92,5 +93,6 @@ def test_only_layout_containers_are_blank() -> None:
     """The switch is for containers with nothing of their own to paint: none of our widgets with content has it."""
     blank = {cls.__name__ for cls in our_widget_classes() if cls.BLANK}
     assert blank == {"BlankColumn", "BlankRow", "BlankSwitcher", "MainScreen", "OverviewPane", "RenewalPane",
-                     "ForecastPane", "PartnersPane", "TabPane", "RenewalWizard", "WizardStep", "StepContracts", "StepProof",
+                     "ForecastPane", "PartnersPane", "TabPane", "BudgetPane", "RenewalWizard", "WizardStep",
+                     "StepContracts", "StepProof",
                      "StepGrowth", "StepPartner", "StepConfirm"}

@@ -33,7 +33,7 @@ def built(app) -> set[str]:
 def test_opening_the_app_module_does_not_import_the_other_tabs() -> None:
     code = ("import sys, tui.ui.app; print(sorted(m for m in sys.modules if m.startswith("
             "('tui.ui.forecast', 'tui.ui.partners', 'tui.ui.renewal.pane', 'tui.ui.renewal.wizard', "
-            "'tui.domain.forecast', 'tui.domain.partner_search'))))")
+            "'tui.domain.forecast', 'tui.domain.partner_search', 'tui.ui.budget', 'tui.domain.budget'))))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -44,7 +44,7 @@ async def test_the_other_tabs_are_built_after_the_first_paint(demo_db: Path, tod
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await wait_for(app.tabs_built.is_set, "the background build of the other tabs", pilot=pilot)
-        assert built(app) == {"overview-pane", "renewal-pane", "forecast-pane", "partners-pane"}
+        assert built(app) == {"overview-pane", "renewal-pane", "forecast-pane", "partners-pane", "budget-pane"}
 
 
 async def test_tabs_built_in_the_background_are_sized_while_hidden_and_leave_the_focus_alone(
@@ -59,7 +59,7 @@ async def test_tabs_built_in_the_background_are_sized_while_hidden_and_leave_the
         await pilot.pause()
         assert app.active_tab == "overview" and app.focused is app.query_one("#overview-table")
         for tab, table in (("renewal", "#renewal-summary"), ("forecast", "#forecast-products"),
-                           ("partners", "#partners-table")):
+                           ("partners", "#partners-table"), ("budget", "#budget-events")):
             assert not app.tabs.get_child_by_id(tab).display  # never shown
             widget = app.query_one(table)
             assert widget.outer_size.width > 0 and widget.outer_size.height > 0, table
@@ -134,9 +134,10 @@ async def test_help_lists_the_keys_of_tabs_not_built_yet(demo_db: Path, today) -
         await pilot.press("f1")
         text = str(app.screen.query_one("#help-text").render())
         assert isinstance(app.screen, HelpScreen)
-        for title in ("1 Overview", "2 Renewal", "3 Forecast", "4 Partners"):
+        for title in ("1 Overview", "2 Renewal", "3 Forecast", "4 Partners", "5 Budget"):
             assert title in text
         assert "New renewal" in text and "Cancel renewal" in text  # the Renewal tab's own keys
+        assert "Add an exchange rate" in text  # the Budget tab's
         assert built(app) == {"overview-pane"}
 
 
@@ -177,3 +178,17 @@ async def test_a_tab_built_just_as_the_app_quits_does_not_crash_it(
         await app.tab_content("renewal")
         await app.build_other_tabs()  # quitting: builds nothing more
     assert app.return_code == 0
+
+
+@pytest.mark.parametrize("tab", ["forecast", "partners", "budget"])
+async def test_the_background_build_and_a_first_visit_at_once_build_the_tab_once(
+        demo_db: Path, today, tab: str) -> None:
+    """The background build (`prepare`) and a tab opened at that moment (`on_show`) both ask for the
+    widgets: they were mounted twice (DuplicateIds), which brought the app down."""
+    app = create_app(demo_db, today)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        pane = await app.tab_content(tab)
+        await asyncio.gather(pane.prepare(), pane.prepare())
+        await pilot.pause()
+        assert pane.built  # and built once: a second mount raised DuplicateIds in the gather above

@@ -261,7 +261,7 @@ async def test_help_and_palette_open_from_every_tab_and_the_wizard(demo_db: Path
     app = create_app(demo_db, today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        for tab in "1234":
+        for tab in "12345":
             await pilot.press(tab)
             await pilot.pause()
             await open_and_close_help_and_palette(app, pilot, f"tab {tab}")

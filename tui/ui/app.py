@@ -60,6 +60,8 @@ class RenewalsApp(TabHost, App):
                 tooltip=_("Show the Forecast tab")),
         Binding("4", "show_tab('partners')", _("Partners"), show=False, id="tab.partners", priority=True,
                 tooltip=_("Show the Partners tab")),
+        Binding("5", "show_tab('budget')", _("Budget"), show=False, id="tab.budget", priority=True,
+                tooltip=_("Show the Budget tab")),
         # Priority: help and quit work from inside the wizard and dialogs too (a text field still
         # takes a typed "?"). F2 is in the help and the palette; the Footer keeps its room for the tab's keys.
         Binding("f1,question_mark", "help", _("Help"), id="app.help", priority=True,
@@ -289,6 +291,8 @@ class RenewalsApp(TabHost, App):
         yield SystemCommand(_("Settings"), _("Date and number formats, notice window, rates, theme"),
                             self.action_settings)
         yield SystemCommand(_("Help"), _("Every key, and the renewal steps"), self.action_help)
+        yield SystemCommand(_("Budget"), _("What renewals will cost per month or quarter, converted; the spend "
+                                           "by year"), lambda: self.run_worker(self.action_show_tab("budget")))
         if not screen.is_modal:  # not from inside the renewal wizard or a dialog
             yield SystemCommand(_("Start a renewal…"),
                                 _("The expired and due contracts, or the ones marked in the Overview"),
@@ -318,8 +322,10 @@ class RenewalsApp(TabHost, App):
         await self.action_show_tab("renewal")
         (await self.tab_content("renewal")).open_wizard(message.renewal)  # type: ignore[attr-defined]
 
-    def on_show_renewals(self, _message: messages.ShowRenewals) -> None:
-        self.show_tab("renewal")
+    async def on_show_renewals(self, message: messages.ShowRenewals) -> None:
+        await self.action_show_tab("renewal")
+        if message.renewal_id is not None:
+            (await self.tab_content("renewal")).reload(keep_id=message.renewal_id)
 
     def poll_store(self) -> None:
         """Pick up writes made by another process (an import in another terminal)."""

@@ -43,8 +43,12 @@ class OpenRenewal(Message):
     renewal: Renewal
 
 
+@dataclass
 class ShowRenewals(Message):
-    """Bring the Renewal tab forward (a wizard started from another tab closed)."""
+    """Bring the Renewal tab forward (a wizard started from another tab closed), the cursor on `renewal_id`
+    if given (a payment of the Budget tab)."""
+
+    renewal_id: str | None = None
 
 
 @dataclass

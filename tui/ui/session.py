@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from tui.store.contracts import ContractRepository
     from tui.store.database import Store
     from tui.store.partners import PartnerRepository
+    from tui.store.rates import RateRepository
     from tui.store.renewals import RenewalRepository
     from tui.store.repositories import Repositories
     from tui.store.settings import SettingsRepository
@@ -87,6 +88,10 @@ class Session:
     @property
     def renewals(self) -> RenewalRepository:
         return self._open.renewals
+
+    @property
+    def rates(self) -> RateRepository:
+        return self._open.rates
 
     def partner_names(self) -> dict[str, str]:
         """Partner id → name, for showing names instead of ids."""

@@ -1,4 +1,4 @@
-"""The four tabs, and what fills each one.
+"""The five tabs, and what fills each one.
 
 Only the Overview is built at start-up, and only its styles (app.tcss) are parsed then. The other tabs' modules (the forecast engine, the partner
 search, the renewal wizard) and their panes are imported and mounted after the Overview has painted,
@@ -30,7 +30,7 @@ class TabSpec:
     @property
     def title(self) -> str:
         return {"overview": _("1 Overview"), "renewal": _("2 Renewal"), "forecast": _("3 Forecast"),
-                "partners": _("4 Partners")}[self.id]
+                "partners": _("4 Partners"), "budget": _("5 Budget")}[self.id]
 
     @property
     def pane_id(self) -> str:
@@ -49,5 +49,6 @@ TABS = (
     TabSpec("renewal", "tui.ui.renewal.pane", "RenewalPane", "renewal/renewal.tcss"),
     TabSpec("forecast", "tui.ui.forecast.pane", "ForecastPane", "forecast/forecast.tcss"),
     TabSpec("partners", "tui.ui.partners.pane", "PartnersPane", "partners/partners.tcss"),
+    TabSpec("budget", "tui.ui.budget.pane", "BudgetPane", "budget/budget.tcss"),
 )
 TAB_BY_ID = {spec.id: spec for spec in TABS}

@@ -8,6 +8,7 @@ one forecast.
 
 from __future__ import annotations
 
+
 from dataclasses import replace
 from typing import TYPE_CHECKING
 

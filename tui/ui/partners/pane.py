@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 from collections import Counter
 from dataclasses import replace
 
