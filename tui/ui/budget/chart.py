@@ -12,20 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rich.segment import Segment
-from rich.style import Style
-from textual.strip import Strip
-from textual.widget import Widget
-
 from tui.formatting import format_count
 from tui.i18n import _
+from tui.ui.widgets.cell_chart import Cell, CellChart, pad, text_row
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 MISSING = "?"
 MIN_PLOT_ROWS = 3
 MAX_BAR_WIDTH = 5
 
-Cell = tuple[str, str]  # (character, role): role "" or axis, bar, missing
 
 
 @dataclass(frozen=True)
@@ -66,7 +61,7 @@ def chart_cells(data: ChartData, width: int, height: int) -> list[list[Cell]]:
     if not bars or plot_rows < MIN_PLOT_ROWS or plot_width < len(bars):
         message = "" if not bars else _("(too small for the chart: g groups by quarter)") \
             if plot_width < len(bars) and plot_rows >= MIN_PLOT_ROWS else _("(too small for the chart)")
-        return [_text_row(message, "axis", width)] + [_text_row("", "", width) for _row in range(max(0, height - 1))]
+        return [text_row(message, "axis", width)] + [text_row("", "", width) for _row in range(max(0, height - 1))]
     slot = min(MAX_BAR_WIDTH + 1, plot_width // len(bars))
     bar_width = max(1, slot - 1)
     rows = []
@@ -75,7 +70,7 @@ def chart_cells(data: ChartData, width: int, height: int) -> list[list[Cell]]:
         bottom = plot_rows - 1 - top
         for bar in bars:
             row += [_cell(bar.value, bottom, high, plot_rows)] * bar_width + [(" ", "")] * (slot - bar_width)
-        rows.append(_pad(row, width))
+        rows.append(pad(row, width))
     rows.append(_labels([bar.label for bar in bars], label_width, slot, width))
     if with_years:
         years = [bar.year if i == 0 or bar.year != bars[i - 1].year else "" for i, bar in enumerate(bars)]
@@ -84,7 +79,7 @@ def chart_cells(data: ChartData, width: int, height: int) -> list[list[Cell]]:
     if any(bar.value is None for bar in bars):
         legend += [(ch, "axis") for ch in "   "] + [(MISSING, "missing")] + \
             [(ch, "axis") for ch in " " + _("no rate: no total")]
-    rows.append(_pad(legend, width))
+    rows.append(pad(legend, width))
     return rows
 
 
@@ -118,17 +113,10 @@ def _labels(texts: Sequence[str], offset: int, slot: int, width: int) -> list[Ce
     return row
 
 
-def _text_row(text: str, role: str, width: int) -> list[Cell]:
-    return _pad([(ch, role) for ch in text], width)
-
-
-def _pad(row: list[Cell], width: int) -> list[Cell]:
-    return (row + [(" ", "")] * width)[:width]
-
-
-class BudgetChart(Widget):
+class BudgetChart(CellChart):
     """Shows `ChartData` (or a message); redrawn only when the data or the size changes."""
 
+    ROLE_PREFIX, ROLES = "budget-chart", ("axis", "bar", "missing")
     COMPONENT_CLASSES = {"budget-chart--axis", "budget-chart--bar", "budget-chart--missing"}
     DEFAULT_CSS = """
     BudgetChart { height: 1fr; }
@@ -140,46 +128,10 @@ class BudgetChart(Widget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.data: ChartData | None = None
-        self._cells: list[list[Cell]] | None = None
-        self._cells_for: tuple[int, int] | None = None
-        self._styles: dict[str, Style] | None = None
 
     def show(self, data: ChartData | None) -> None:
-        self.data, self._cells = data, None
-        self.refresh()
+        self.data = data
+        self.redraw()
 
-    def _rows(self) -> list[list[Cell]]:
-        width, height = self.size.width, self.size.height
-        if self._cells is None or self._cells_for != (width, height):
-            data = self.data or ChartData((), " ")
-            self._cells = chart_cells(data, width, height)
-            self._cells_for = (width, height)
-        return self._cells
-
-    def render_line(self, y: int) -> Strip:
-        rows = self._rows()
-        styles = self._role_styles()
-        if y >= len(rows):
-            return Strip.blank(self.size.width, styles[""])
-        segments, run, role = [], "", ""
-        for ch, cell_role in rows[y]:
-            if cell_role != role and run:
-                segments.append(Segment(run, styles[role]))
-                run = ""
-            run, role = run + ch, cell_role
-        if run:
-            segments.append(Segment(run, styles[role]))
-        return Strip(segments).adjust_cell_length(self.size.width, styles[""])
-
-    def _role_styles(self) -> dict[str, Style]:
-        if self._styles is None:
-            base = self.rich_style
-            self._styles = {"": base} | {
-                role: base + self.get_component_rich_style(f"budget-chart--{role}", partial=True)
-                for role in ("axis", "bar", "missing")
-            }
-        return self._styles
-
-    def notify_style_update(self) -> None:
-        self._styles = None
-        super().notify_style_update()
+    def cells(self, width: int, height: int) -> list[list[Cell]]:
+        return chart_cells(self.data or ChartData((), " "), width, height)

@@ -15,21 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from rich.segment import Segment
-from rich.style import Style
-from textual.strip import Strip
-from textual.widget import Widget
-
 from tui.domain.forecast import ForecastPoint
 from tui.forecast_format import format_month
 from tui.formatting import format_count
 from tui.i18n import _
+from tui.ui.widgets.cell_chart import Cell, CellChart, pad, text_row
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 BAND, DOT, OWNED = "░", "•", "━"
 MIN_PLOT_ROWS = 3
 
-Cell = tuple[str, str]  # (character, role): role "" or axis, history, band, forecast, owned
 
 
 @dataclass(frozen=True)
@@ -51,8 +46,8 @@ def chart_cells(data: ChartData, width: int, height: int) -> list[list[Cell]]:
     """`height` rows of `width` cells: the plot, a row of month labels, and a legend."""
     plot_rows = height - 2
     if plot_rows < MIN_PLOT_ROWS or width < 20 or not data.history:
-        return [_text_row(_("(too small for the chart)") if data.history else "", "axis", width)] + \
-            [_text_row("", "", width) for _row in range(max(0, height - 1))]
+        return [text_row(_("(too small for the chart)") if data.history else "", "axis", width)] + \
+            [text_row("", "", width) for _row in range(max(0, height - 1))]
     low, high = _scale(data)
     labels = {0: format_count(round(high)), plot_rows - 1: format_count(round(low))}
     if plot_rows >= 5:  # the middle row, labelled with the value at its centre
@@ -66,7 +61,7 @@ def chart_cells(data: ChartData, width: int, height: int) -> list[list[Cell]]:
         bottom = plot_rows - 1 - top  # this row covers [low + bottom·step, low + (bottom+1)·step)
         for column in columns:
             row.append(_cell(column, bottom, low, high, plot_rows))
-        rows.append(_pad(row, width))
+        rows.append(pad(row, width))
     rows.append(_month_labels(data, starts, label_width, width))
     rows.append(_legend(width))
     return rows
@@ -168,20 +163,13 @@ def _legend(width: int) -> list[Cell]:
                                (DOT, "forecast", _("forecast")), (BAND, "band", _("95 % band")),
                                (OWNED, "owned", _("owned"))):
         row += [(glyph, role)] + [(ch, "axis") for ch in f" {label}   "]
-    return _pad(row, width)
+    return pad(row, width)
 
 
-def _text_row(text: str, role: str, width: int) -> list[Cell]:
-    return _pad([(ch, role) for ch in text], width)
-
-
-def _pad(row: list[Cell], width: int) -> list[Cell]:
-    return (row + [(" ", "")] * width)[:width]
-
-
-class ForecastChart(Widget):
+class ForecastChart(CellChart):
     """Shows `ChartData` (or a message); redrawn only when the data or the size changes."""
 
+    ROLE_PREFIX, ROLES = "forecast-chart", ("axis", "history", "band", "forecast", "owned")
     COMPONENT_CLASSES = {"forecast-chart--axis", "forecast-chart--history", "forecast-chart--band",
                          "forecast-chart--forecast", "forecast-chart--owned"}
     DEFAULT_CSS = """
@@ -197,49 +185,12 @@ class ForecastChart(Widget):
         super().__init__(id=id, classes=classes)
         self.data: ChartData | None = None
         self.message = ""
-        self._cells: list[list[Cell]] | None = None
-        self._cells_for: tuple | None = None
-        self._styles: dict[str, Style] | None = None
 
     def show(self, data: ChartData | None, message: str = "") -> None:
-        self.data, self.message, self._cells = data, message, None
-        self.refresh()
+        self.data, self.message = data, message
+        self.redraw()
 
-    def _rows(self) -> list[list[Cell]]:
-        width, height = self.size.width, self.size.height
-        if self._cells is None or self._cells_for != (width, height):
-            if self.data is None:
-                self._cells = [_text_row(self.message, "axis", width)] + [_text_row("", "", width)] * (height - 1)
-            else:
-                self._cells = chart_cells(self.data, width, height)
-            self._cells_for = (width, height)
-        return self._cells
-
-    def render_line(self, y: int) -> Strip:
-        rows = self._rows()
-        styles = self._role_styles()
-        if y >= len(rows):
-            return Strip.blank(self.size.width, styles[""])
-        segments, run, role = [], "", ""
-        for ch, cell_role in rows[y]:
-            if cell_role != role and run:
-                segments.append(Segment(run, styles[role]))
-                run = ""
-            run, role = run + ch, cell_role
-        if run:
-            segments.append(Segment(run, styles[role]))
-        return Strip(segments).adjust_cell_length(self.size.width, styles[""])
-
-    def _role_styles(self) -> dict[str, Style]:
-        """Each role's Rich style, looked up once (not per line) until the styles or theme change."""
-        if self._styles is None:
-            base = self.rich_style
-            self._styles = {"": base} | {
-                role: base + self.get_component_rich_style(f"forecast-chart--{role}", partial=True)
-                for role in ("axis", "history", "band", "forecast", "owned")
-            }
-        return self._styles
-
-    def notify_style_update(self) -> None:
-        self._styles = None
-        super().notify_style_update()
+    def cells(self, width: int, height: int) -> list[list[Cell]]:
+        if self.data is None:
+            return [text_row(self.message, "axis", width)] + [text_row("", "", width)] * (height - 1)
+        return chart_cells(self.data, width, height)
