@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.run_cli import run
-from tests.conftest import make_contract
+from tests.budget_data import worked_contracts
 from tests.store.test_rate_files import BNR_DAY, ECB_DAYS, EXTERNAL_ENTITY, XML_BOMB, bnr, cube
 from tui.domain.renewal import RenewalStatus, new_renewal
 from tui.domain.renewal_plan import renewal_quote
@@ -27,15 +27,7 @@ D = Decimal
 def db(db_path: Path) -> Path:
     """The worked contract of domain.md, one contract per currency of the worked rates, and one in GBP."""
     store = Store(db_path)
-    ContractRepository(store).save_many([
-        make_contract("C-RON", quantity=50, unit_price=D("20.00"), end=date(2027, 3, 31)),
-        make_contract("C-EUR", product="Gateway", quantity=1, unit_price=D("1000.00"), currency="EUR",
-                      end=date(2027, 5, 1)),
-        make_contract("C-HUF", product="Mail", quantity=1, unit_price=D("10000"), currency="HUF",
-                      end=date(2027, 6, 1)),
-        make_contract("C-USD", product="Proxy", quantity=1, unit_price=D("100"), currency="USD",
-                      end=date(2027, 7, 1)),
-    ], [], date(2026, 12, 6), source="test")
+    ContractRepository(store).save_many(worked_contracts(), [], date(2026, 12, 6), source="test")
     store.close()
     return db_path
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 
-from tests.conftest import make_contract
+from tests.budget_data import worked_contracts
 from tests.store.test_rate_files import BNR_DAY
 from tests.ui.test_app_chrome import wait_until
 from tests.ui.test_terminals import assert_key_shown, header, screen_colours, settle, shown
@@ -43,15 +43,7 @@ D = Decimal
 @pytest.fixture
 def db(db_path: Path) -> Path:
     store = Store(db_path)
-    ContractRepository(store).save_many([
-        make_contract("C-RON", quantity=50, unit_price=D("20.00"), end=date(2027, 3, 31)),
-        make_contract("C-EUR", product="Gateway", quantity=1, unit_price=D("1000.00"), currency="EUR",
-                      end=date(2027, 5, 1)),
-        make_contract("C-HUF", product="Mail", quantity=1, unit_price=D("10000"), currency="HUF",
-                      end=date(2027, 6, 1)),
-        make_contract("C-USD", product="Proxy", quantity=1, unit_price=D("100"), currency="USD",
-                      end=date(2027, 7, 1)),
-    ], [], TODAY, source="test")
+    ContractRepository(store).save_many(worked_contracts(), [], TODAY, source="test")
     store.close()
     return db_path
 
