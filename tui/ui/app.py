@@ -18,7 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.signal import Signal
 from textual.widgets import Input
 
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.domain.settings import Settings
 from tui.domain.text import without_control_chars
 from tui.store.errors import DatabaseRefused, StoreError
@@ -52,23 +52,23 @@ class RenewalsApp(TabHost, App):
         # Priority: the switch happens as the key is read, so the keys after it in one burst ("4/backup"
         # over a slow link) go to the new tab; in a text field or a dialog they are not tab keys
         # (check_action), and the key goes on as before.
-        Binding("1", "show_tab('overview')", _("Overview"), show=False, id="tab.overview", priority=True,
-                tooltip=_("Show the Overview tab")),
-        Binding("2", "show_tab('renewal')", _("Renewal"), show=False, id="tab.renewal", priority=True,
-                tooltip=_("Show the Renewal tab")),
-        Binding("3", "show_tab('forecast')", _("Forecast"), show=False, id="tab.forecast", priority=True,
-                tooltip=_("Show the Forecast tab")),
-        Binding("4", "show_tab('partners')", _("Partners"), show=False, id="tab.partners", priority=True,
-                tooltip=_("Show the Partners tab")),
-        Binding("5", "show_tab('budget')", _("Budget"), show=False, id="tab.budget", priority=True,
-                tooltip=_("Show the Budget tab")),
+        Binding("1", "show_tab('overview')", N_("Overview"), show=False, id="tab.overview", priority=True,
+                tooltip=N_("Show the Overview tab")),
+        Binding("2", "show_tab('renewal')", N_("Renewal"), show=False, id="tab.renewal", priority=True,
+                tooltip=N_("Show the Renewal tab")),
+        Binding("3", "show_tab('forecast')", N_("Forecast"), show=False, id="tab.forecast", priority=True,
+                tooltip=N_("Show the Forecast tab")),
+        Binding("4", "show_tab('partners')", N_("Partners"), show=False, id="tab.partners", priority=True,
+                tooltip=N_("Show the Partners tab")),
+        Binding("5", "show_tab('budget')", N_("Budget"), show=False, id="tab.budget", priority=True,
+                tooltip=N_("Show the Budget tab")),
         # Priority: help and quit work from inside the wizard and dialogs too (a text field still
         # takes a typed "?"). F2 is in the help and the palette; the Footer keeps its room for the tab's keys.
-        Binding("f1,question_mark", "help", _("Help"), id="app.help", priority=True,
-                tooltip=_("This help: every key, and the renewal steps")),
-        Binding("f2", "settings", _("Settings"), show=False, id="app.settings",
-                tooltip=_("Settings: formats, notice window, fee, headroom, theme")),
-        Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True, tooltip=_("Quit the app")),
+        Binding("f1,question_mark", "help", N_("Help"), id="app.help", priority=True,
+                tooltip=N_("This help: every key, and the renewal steps")),
+        Binding("f2", "settings", N_("Settings"), show=False, id="app.settings",
+                tooltip=N_("Settings: formats, notice window, fee, headroom, theme")),
+        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True, tooltip=N_("Quit the app")),
     ]
 
     def __init__(self, startup: Startup) -> None:

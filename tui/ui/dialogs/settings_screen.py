@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from tui.domain.money import CURRENCIES
 from tui.domain.settings import DATE_FORMATS, NUMBER_FORMATS, SETTING_FIELDS, THEMES, Settings, settings_to_text, \
     validate_settings
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.ui.widgets.screens import Dialog
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 
 def setting_labels() -> dict[str, str]:
@@ -29,7 +30,7 @@ def month_names() -> dict[str, str]:
 
 
 class SettingsScreen(Dialog[Settings | None]):
-    BINDINGS = [Binding("ctrl+s", "save", _("Save")), Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("ctrl+s", "save", N_("Save")), Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
@@ -57,7 +58,7 @@ class SettingsScreen(Dialog[Settings | None]):
                     yield Static("", id=f"setting-error-{name}", classes="form-error", markup=False)
             yield Static(_("ansi-dark / ansi-light suit 16-colour terminals. ctrl+s save · esc cancel"),
                          classes="dialog-hint")
-            yield Footer()
+            yield TranslatedFooter()
 
     def values(self) -> dict[str, str]:
         values = {}
