@@ -18,7 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.signal import Signal
 from textual.widgets import Input
 
-from tui.i18n import N_, _
+from tui.i18n import N_, _, current_language, on_language_change, use_language
 from tui.domain.settings import Settings
 from tui.domain.text import without_control_chars
 from tui.store.errors import DatabaseRefused, StoreError
@@ -86,6 +86,9 @@ class RenewalsApp(TabHost, App):
         self.failure: Exception | None = None  # why the data file could not be opened after a glance
         self.created_file: Path | None = None  # the data file made for this start: the app says where
         self.started_from_glance = startup.started_from_glance  # it was current: no need to write it again at once
+        self.environment_language = current_language()  # the command line says what the environment chose
+        self._stop_listening_to_language = on_language_change(
+            lambda _code: self.call_later(self.redraw_in_language) if self.is_running else None)
         if startup.opened:
             self.loaded.set()
 
@@ -248,7 +251,11 @@ class RenewalsApp(TabHost, App):
     def action_settings(self) -> None:
         from tui.ui.dialogs.settings_screen import SettingsScreen
 
+        from tui.store.user_preferences import store_language, stored_language
+
         started_from = self.settings
+        screen = SettingsScreen(self.settings, language=stored_language(),
+                                environment_language=self.environment_language)
 
         def saved(settings: Settings | None) -> None:
             if settings is None:
@@ -260,9 +267,19 @@ class RenewalsApp(TabHost, App):
                 return
             self.use_settings(stored)
             self.data_changed()
+            if screen.chosen_language != screen.language:
+                try:
+                    store_language(screen.chosen_language)
+                except OSError as error:
+                    self.notify(str(error), title=_("Language not saved"), severity="error")
+                    return
+                use_language(screen.chosen_language or self.environment_language)  # redraws: redraw_in_language
             self.notify(_("Settings saved."))
 
-        self.push_screen(SettingsScreen(self.settings), saved)
+        self.push_screen(screen, saved)
+
+    def on_unmount(self) -> None:
+        self._stop_listening_to_language()
 
     def use_settings(self, settings: Settings) -> None:
         """Settings changed while the app runs: the theme too (the caller redraws the tabs)."""
