@@ -6,7 +6,8 @@
 Each shot starts the app on a fresh copy of the demo data in the same folder
 (its path shows in the wizard's step 4), presses its keys, clears the
 notifications and saves an SVG: each tab and the renewal wizard's five steps
-and completion summary at 120×36, and the Overview at 80×24.  A shot whose keys
+and completion summary at 120×36, and the Overview at 80×24; the same again in
+Romanian in screenshots/ro/ (a shot named `ro/…`).  A shot whose keys
 go on from another shot's is taken in the same run (the wizard's steps: one run).
 tests/test_screenshots.py renders them all and compares them with the committed ones.
 """
@@ -24,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tui.i18n import DEFAULT_LANGUAGE, use_language  # noqa: E402
 from tui.store.demo import create_demo_database  # noqa: E402
 from tui.ui.app import create_app  # noqa: E402
 
@@ -55,6 +57,12 @@ SHOTS: dict[str, tuple[tuple[int, int], list[list[str]]]] = {
     "wizard-5-order": (WIDE, STEP_5),
     "wizard-summary": (WIDE, SUMMARY),
 }
+SHOTS.update({f"ro/{name}": shot for name, shot in list(SHOTS.items())})  # the same screens in Romanian
+
+
+def language_of(name: str) -> str:
+    """A shot's language: the folder it is saved in (`ro/overview`), English without one."""
+    return name.split("/")[0] if "/" in name else DEFAULT_LANGUAGE
 
 
 async def settle(app, pilot) -> None:
@@ -72,7 +80,7 @@ def runs(names: list[str]) -> list[list[str]]:
     """The shots grouped into runs of one app each: a shot joins the run whose last shot's keys its own
     keys go on from (same terminal size)."""
     def extends(longer: str, shorter: str) -> bool:
-        return SHOTS[longer][0] == SHOTS[shorter][0] and \
+        return SHOTS[longer][0] == SHOTS[shorter][0] and language_of(longer) == language_of(shorter) and \
             SHOTS[longer][1][:len(SHOTS[shorter][1])] == SHOTS[shorter][1]
 
     grouped: list[list[str]] = []
@@ -96,6 +104,14 @@ async def shoot_run(names: list[str], out: Path = OUT, work: Path = WORK) -> lis
 
 
 async def _shoot_run(names: list[str], out: Path, work: Path) -> list[Path]:
+    use_language(language_of(names[0]))
+    try:
+        return await _shoot_in_language(names, out, work)
+    finally:
+        use_language(DEFAULT_LANGUAGE)
+
+
+async def _shoot_in_language(names: list[str], out: Path, work: Path) -> list[Path]:
     size = SHOTS[names[0]][0]
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -113,8 +129,9 @@ async def _shoot_run(names: list[str], out: Path, work: Path) -> list[Path]:
             done = len(SHOTS[name][1])
             app.clear_notifications()
             await settle(app, pilot)
-            out.mkdir(parents=True, exist_ok=True)
-            paths.append(Path(app.save_screenshot(filename=f"{name}.svg", path=str(out))))
+            folder = (out / name).parent
+            folder.mkdir(parents=True, exist_ok=True)
+            paths.append(Path(app.save_screenshot(filename=f"{Path(name).name}.svg", path=str(folder))))
     shutil.rmtree(work, ignore_errors=True)
     return paths
 

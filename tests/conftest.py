@@ -26,6 +26,7 @@ def isolated_machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test may read or write the real user's data file or depend on their environment."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))  # the language chosen in F2
     monkeypatch.delenv("RENEWALS_DB", raising=False)
     monkeypatch.delenv("RENEWALS_TODAY", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)

@@ -30,6 +30,7 @@ def test_every_tab_and_wizard_step_has_a_shot_in_the_repository() -> None:
     wanted = {"overview", "overview-80x24", "renewal", "forecast", "partners", "budget", "wizard-1-contracts",
               "wizard-2-proof", "wizard-3-growth", "wizard-4-partner", "wizard-5-order", "wizard-summary"}
     assert wanted <= set(shots)
+    assert {f"ro/{name}" for name in wanted} <= set(shots)  # and each again in Romanian
     missing = [name for name in shots if not (ROOT / "screenshots" / f"{name}.svg").is_file()]
     assert not missing, "run: python scripts/screenshots.py"
 
@@ -42,6 +43,17 @@ async def test_every_screen_still_looks_like_its_committed_screenshot(tmp_path: 
     changed = []
     for run in script.runs(list(script.SHOTS)):
         for fresh in await script.shoot_run(run, out=tmp_path / "fresh"):  # in the shots' own folder: it is shown
-            if fresh.read_bytes() != (ROOT / "screenshots" / fresh.name).read_bytes():
-                changed.append(fresh.stem)
+            name = fresh.relative_to(tmp_path / "fresh")
+            if fresh.read_bytes() != (ROOT / "screenshots" / name).read_bytes():
+                changed.append(str(name.with_suffix("")))
     assert not changed, f"these screens changed: {changed}; if on purpose, run: python scripts/screenshots.py"
+
+
+async def test_a_romanian_shot_is_in_romanian_and_leaves_the_language_as_it_was(tmp_path: Path) -> None:
+    script = load_script()
+    shot = await script.shoot("ro/overview-80x24", out=tmp_path / "out", work=tmp_path / "work")
+    assert shot == tmp_path / "out" / "ro" / "overview-80x24.svg"
+    svg = shot.read_text(encoding="utf-8")
+    assert "EXPIRAT" in svg and "Marcați" in svg and "EXPIRED" not in svg and "Mark" not in svg
+    english = await script.shoot("overview-80x24", out=tmp_path / "out", work=tmp_path / "work")
+    assert "EXPIRED" in english.read_text(encoding="utf-8")

@@ -72,10 +72,8 @@ def global_options(*, suppress: bool) -> argparse.ArgumentParser:
     return parser
 
 
-def choose_language(argv: Sequence[str], environ) -> str:
-    """`--lang` (before or after the subcommand), else the environment (`tui.i18n`). Chosen before the
-    parsers are built, so that their help is in that language too; a wrong value is left for the full
-    parser to report."""
+def language_option(argv: Sequence[str]) -> str | None:
+    """The language `--lang` names (before or after the subcommand), if it names one we have."""
     chosen = None
     for index, word in enumerate(argv):
         if word == "--":
@@ -84,7 +82,21 @@ def choose_language(argv: Sequence[str], environ) -> str:
             chosen = argv[index + 1]
         elif word.startswith("--lang="):
             chosen = word.removeprefix("--lang=")
-    return language_code(chosen) if chosen in LANGUAGES else language_from_environment(environ)
+    return language_code(chosen) if chosen in LANGUAGES else None
+
+
+def choose_language(argv: Sequence[str], environ) -> str:
+    """`--lang`, else the environment (`tui.i18n`). Chosen before the parsers are built, so that their help
+    is in that language too; a wrong value is left for the full parser to report."""
+    return language_option(argv) or language_from_environment(environ)
+
+
+def choose_app_language(argv: Sequence[str], environ) -> str:
+    """The app's: `--lang`, else the language chosen in its settings (per user, tui/store/user_preferences.py),
+    else the environment."""
+    from tui.store.user_preferences import stored_language
+
+    return language_option(argv) or stored_language() or language_from_environment(environ)
 
 
 def app_options(parser: argparse.ArgumentParser) -> None:
@@ -190,7 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             db_path = resolve_db_path(args.db)
         ctx = CliContext(db_path=db_path, today=today)
         if getattr(args, "run", None) is None:
-            return run_app(ctx, mouse=not args.no_mouse)
+            use_language(choose_app_language(argv, os.environ))
+            return run_app(ctx, mouse=not args.no_mouse,
+                           environment_language=language_from_environment(os.environ))
         status = args.run(args, ctx)
         ctx.keep_glance_current()
         ctx.stdout.flush()
@@ -249,8 +263,10 @@ def open_app(ctx: CliContext) -> RenewalsApp:
     return app
 
 
-def run_app(ctx: CliContext, *, mouse: bool = True) -> int:
+def run_app(ctx: CliContext, *, mouse: bool = True, environment_language: str | None = None) -> int:
     app = open_app(ctx)
+    if environment_language is not None:
+        app.environment_language = environment_language  # what the settings' "as the environment" means
     app.run(mouse=mouse)
     if app.failure is not None:  # the data file was replaced by something unreadable as the app started
         raise app.failure

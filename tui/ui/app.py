@@ -18,7 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.signal import Signal
 from textual.widgets import Input
 
-from tui.i18n import _
+from tui.i18n import N_, _, current_language, on_language_change, use_language
 from tui.domain.settings import Settings
 from tui.domain.text import without_control_chars
 from tui.store.errors import DatabaseRefused, StoreError
@@ -52,23 +52,23 @@ class RenewalsApp(TabHost, App):
         # Priority: the switch happens as the key is read, so the keys after it in one burst ("4/backup"
         # over a slow link) go to the new tab; in a text field or a dialog they are not tab keys
         # (check_action), and the key goes on as before.
-        Binding("1", "show_tab('overview')", _("Overview"), show=False, id="tab.overview", priority=True,
-                tooltip=_("Show the Overview tab")),
-        Binding("2", "show_tab('renewal')", _("Renewal"), show=False, id="tab.renewal", priority=True,
-                tooltip=_("Show the Renewal tab")),
-        Binding("3", "show_tab('forecast')", _("Forecast"), show=False, id="tab.forecast", priority=True,
-                tooltip=_("Show the Forecast tab")),
-        Binding("4", "show_tab('partners')", _("Partners"), show=False, id="tab.partners", priority=True,
-                tooltip=_("Show the Partners tab")),
-        Binding("5", "show_tab('budget')", _("Budget"), show=False, id="tab.budget", priority=True,
-                tooltip=_("Show the Budget tab")),
+        Binding("1", "show_tab('overview')", N_("Overview"), show=False, id="tab.overview", priority=True,
+                tooltip=N_("Show the Overview tab")),
+        Binding("2", "show_tab('renewal')", N_("Renewal"), show=False, id="tab.renewal", priority=True,
+                tooltip=N_("Show the Renewal tab")),
+        Binding("3", "show_tab('forecast')", N_("Forecast"), show=False, id="tab.forecast", priority=True,
+                tooltip=N_("Show the Forecast tab")),
+        Binding("4", "show_tab('partners')", N_("Partners"), show=False, id="tab.partners", priority=True,
+                tooltip=N_("Show the Partners tab")),
+        Binding("5", "show_tab('budget')", N_("Budget"), show=False, id="tab.budget", priority=True,
+                tooltip=N_("Show the Budget tab")),
         # Priority: help and quit work from inside the wizard and dialogs too (a text field still
         # takes a typed "?"). F2 is in the help and the palette; the Footer keeps its room for the tab's keys.
-        Binding("f1,question_mark", "help", _("Help"), id="app.help", priority=True,
-                tooltip=_("This help: every key, and the renewal steps")),
-        Binding("f2", "settings", _("Settings"), show=False, id="app.settings",
-                tooltip=_("Settings: formats, notice window, fee, headroom, theme")),
-        Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True, tooltip=_("Quit the app")),
+        Binding("f1,question_mark", "help", N_("Help"), id="app.help", priority=True,
+                tooltip=N_("This help: every key, and the renewal steps")),
+        Binding("f2", "settings", N_("Settings"), show=False, id="app.settings",
+                tooltip=N_("Settings: formats, notice window, fee, headroom, theme")),
+        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True, tooltip=N_("Quit the app")),
     ]
 
     def __init__(self, startup: Startup) -> None:
@@ -86,6 +86,9 @@ class RenewalsApp(TabHost, App):
         self.failure: Exception | None = None  # why the data file could not be opened after a glance
         self.created_file: Path | None = None  # the data file made for this start: the app says where
         self.started_from_glance = startup.started_from_glance  # it was current: no need to write it again at once
+        self.environment_language = current_language()  # the command line says what the environment chose
+        self._stop_listening_to_language = on_language_change(
+            lambda _code: self.call_later(self.redraw_in_language) if self.is_running else None)
         if startup.opened:
             self.loaded.set()
 
@@ -248,7 +251,11 @@ class RenewalsApp(TabHost, App):
     def action_settings(self) -> None:
         from tui.ui.dialogs.settings_screen import SettingsScreen
 
+        from tui.store.user_preferences import store_language, stored_language
+
         started_from = self.settings
+        screen = SettingsScreen(self.settings, language=stored_language(),
+                                environment_language=self.environment_language)
 
         def saved(settings: Settings | None) -> None:
             if settings is None:
@@ -260,9 +267,19 @@ class RenewalsApp(TabHost, App):
                 return
             self.use_settings(stored)
             self.data_changed()
+            if screen.chosen_language != screen.language:
+                try:
+                    store_language(screen.chosen_language)
+                except OSError as error:
+                    self.notify(str(error), title=_("Language not saved"), severity="error")
+                    return
+                use_language(screen.chosen_language or self.environment_language)  # redraws: redraw_in_language
             self.notify(_("Settings saved."))
 
-        self.push_screen(SettingsScreen(self.settings), saved)
+        self.push_screen(screen, saved)
+
+    def on_unmount(self) -> None:
+        self._stop_listening_to_language()
 
     def use_settings(self, settings: Settings) -> None:
         """Settings changed while the app runs: the theme too (the caller redraws the tabs)."""

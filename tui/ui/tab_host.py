@@ -18,6 +18,7 @@ from textual.widgets import ContentSwitcher, Input
 
 from tui.ui.startup import set_long_lived_aside
 from tui.ui.tabs import TAB_BY_ID, TABS
+from tui.ui.widgets.footer import KeysFooter
 from tui.ui.widgets.screens import focus_now, in_one_layout
 from tui.ui.widgets.tab_bar import TabBar
 from tui.ui.widgets.tab_pane import TabPane
@@ -94,6 +95,29 @@ class TabHost:
                        in compositor.layers]
             if not any(changed):
                 break
+
+    async def redraw_in_language(self) -> None:
+        """The language changed: the tab titles, the Footer and every built tab again, in it. Each built
+        pane is replaced by a new one on the same session (its texts are composed in the language); the
+        tab shown stays shown."""
+        if self.closing:
+            return
+        main = self.screen_stack[0]
+        bar = main.query_one(TabBar)
+        bar.tabs = [(spec.id, spec.title) for spec in TABS]
+        bar.refresh()
+        shown = self.active_tab
+        async with self._building_tab:
+            for spec in TABS:
+                holder = self.tabs.get_child_by_id(spec.id)
+                if holder.children:
+                    await holder.remove_children()
+                    await holder.mount(spec.build(self.session))
+                    if spec.id == shown:  # the others are prepared when shown (action_show_tab)
+                        await cast(TabPane, holder.children[0]).prepare()
+        self._focus_in_tab(shown)
+        for footer in main.query(KeysFooter):
+            footer.show_current_keys()
 
     async def on_tab_bar_clicked(self, event: TabBar.Clicked) -> None:
         await self.action_show_tab(event.tab)

@@ -26,7 +26,7 @@ from tui.domain.budget_summary import BudgetSummary, ConvertedEvent, convert_eve
 from tui.domain.exchange import Rate
 from tui.domain.settings import Settings
 from tui.formatting import format_date
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.ui.budget.chart import BudgetChart, ChartData, bars_for
 from tui.ui.budget.choice import TYPED, BudgetChoice
 from tui.ui.budget.period_form import PeriodForm
@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from tui.store.rates import RateRepository
     from tui.store.renewals import RenewalRepository
 
-PERIOD = Binding.Group(_("Period"), compact=True)
-RATE = Binding.Group(_("Rate"), compact=True)
+PERIOD = Binding.Group(N_("Period"), compact=True)
+RATE = Binding.Group(N_("Rate"), compact=True)
 CONTRACT_KINDS = (RENEWAL, LAPSED)  # the other kinds are a renewal's
 
 
@@ -62,17 +62,17 @@ class BudgetSources:
 
 class BudgetPane(TabPane):
     BINDINGS = [
-        Binding("left_square_bracket", "move(-1)", _("Previous period"), key_display="[", group=PERIOD,
-                tooltip=_("The period one length earlier")),
-        Binding("right_square_bracket", "move(1)", _("Next period"), key_display="]", group=PERIOD,
-                tooltip=_("The period one length later")),
-        Binding("y", "cycle_year", _("Next 12 months / calendar year / fiscal year"), group=PERIOD),
-        Binding("p", "type_period", _("Type the period"), group=PERIOD),
-        Binding("g", "regroup", _("Group"), tooltip=_("By month / by quarter")),
-        Binding("v", "toggle_spend", _("Spend"), tooltip=_("The budget / what completed renewals cost, by year")),
-        Binding("enter", "open_event", _("Go to"), tooltip=_("The highlighted payment's contract or renewal")),
-        Binding("r", "add_rate", _("Add an exchange rate"), group=RATE),
-        Binding("e", "edit_rate", _("Edit the rate of the payment's currency"), group=RATE),
+        Binding("left_square_bracket", "move(-1)", N_("Previous period"), key_display="[", group=PERIOD,
+                tooltip=N_("The period one length earlier")),
+        Binding("right_square_bracket", "move(1)", N_("Next period"), key_display="]", group=PERIOD,
+                tooltip=N_("The period one length later")),
+        Binding("y", "cycle_year", N_("Next 12 months / calendar year / fiscal year"), group=PERIOD),
+        Binding("p", "type_period", N_("Type the period"), group=PERIOD),
+        Binding("g", "regroup", N_("Group"), tooltip=N_("By month / by quarter")),
+        Binding("v", "toggle_spend", N_("Spend"), tooltip=N_("The budget / what completed renewals cost, by year")),
+        Binding("enter", "open_event", N_("Go to"), tooltip=N_("The highlighted payment's contract or renewal")),
+        Binding("r", "add_rate", N_("Add an exchange rate"), group=RATE),
+        Binding("e", "edit_rate", N_("Edit the rate of the payment's currency"), group=RATE),
     ]
 
     def __init__(self, session: Session, *, id: str | None = None, classes: str | None = None) -> None:

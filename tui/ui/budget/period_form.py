@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui.domain.budget_period import Period
 from tui.formatting import date_placeholder, format_date
 from tui.i18n import _
 from tui.ui.budget.choice import validate_period
 from tui.ui.dialogs.validated_form import ValidatedForm
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 PERIOD_FIELDS = ("from", "to")
 
@@ -37,7 +38,7 @@ class PeriodForm(ValidatedForm[Period]):
                     yield Static("", id=f"period-error-{field}", classes="form-error", markup=False)
             yield Static(_("at most 10 years · ctrl+s or enter on the last day applies · esc cancels"),
                          classes="dialog-hint")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#period-from", Input).focus()

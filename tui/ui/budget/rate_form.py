@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui.domain.exchange import Rate
 from tui.domain.rate_validation import validate_rate
@@ -16,6 +16,7 @@ from tui.formatting import current_styles, date_placeholder, format_date
 from tui.i18n import _
 from tui.store.errors import StoreError
 from tui.ui.dialogs.validated_form import ValidatedForm
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 RATE_FIELDS = ("date", "base", "currency", "rate")
 
@@ -63,7 +64,7 @@ class RateForm(ValidatedForm[Rate]):
             yield Static(_("The rate is units of the base currency per 1 of the currency (BNR: 4.975 RON per "
                            "1 EUR); the same day, base and currency replaces the stored rate · ctrl+s or enter "
                            "on the rate saves · esc cancels"), classes="dialog-hint")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#rate-rate", Input).focus()

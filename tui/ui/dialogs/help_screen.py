@@ -6,12 +6,14 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.ui.tabs import TABS
 from tui.ui.renewal.wizard import RenewalWizard, wizard_steps
+from tui.ui.widgets.footer import shown
 from tui.ui.widgets.screens import Dialog
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 
 def key_label(app: App, key: str) -> str:
@@ -20,13 +22,13 @@ def key_label(app: App, key: str) -> str:
 
 
 class HelpScreen(Dialog[None]):
-    BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", _("Close"))]
+    BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", N_("Close"))]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
             with VerticalScroll():
                 yield Static(self.help_text(), id="help-text")
-            yield Footer()
+            yield TranslatedFooter()
 
     def help_text(self) -> Text:
         text = Text()
@@ -55,8 +57,8 @@ class HelpScreen(Dialog[None]):
         described: dict[str, list[str]] = {}
         for binding in bindings:
             if isinstance(binding, Binding) and binding.description:
-                words = binding.tooltip if binding.tooltip.startswith(binding.description) else \
-                    f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
+                label, tooltip = shown(binding.description), shown(binding.tooltip)
+                words = tooltip if tooltip.startswith(label) else f"{label}: {tooltip}" if tooltip else label
                 descriptions = described.setdefault(binding.key, [])
                 if words not in descriptions:
                     descriptions.append(words)

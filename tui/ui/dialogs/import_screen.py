@@ -12,15 +12,16 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Input, LoadingIndicator, Static
+from textual.widgets import Input, LoadingIndicator, Static
 
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.store.contract_csv import ContractImportPlan, plan_contract_import
 from tui.store.csv_reader import CsvRejected
 from tui.store.errors import StoreError
 from tui.store.paths import expand_home
 from tui.ui.session import Session
 from tui.ui.widgets.screens import Dialog
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 MAX_LINES_SHOWN = 200
 
@@ -28,7 +29,7 @@ MAX_LINES_SHOWN = 200
 class ImportScreen(Dialog[bool]):
     """Dismisses with True when something was imported."""
 
-    BINDINGS = [Binding("ctrl+s", "apply", _("Import")), Binding("escape", "cancel", _("Close"))]
+    BINDINGS = [Binding("ctrl+s", "apply", N_("Import")), Binding("escape", "cancel", N_("Close"))]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -43,7 +44,7 @@ class ImportScreen(Dialog[bool]):
             yield LoadingIndicator(id="import-busy")
             with VerticalScroll(id="import-report-scroll"):
                 yield Static("", id="import-report", markup=False)
-            yield Footer()
+            yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#import-busy").display = False

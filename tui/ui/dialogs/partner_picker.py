@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui.domain.partner import Partner
 from tui.domain.partner_search import PartnerHit, PartnerIndex
-from tui.i18n import _, ngettext
+from tui.i18n import N_, _, ngettext
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
 from tui.ui.widgets.screens import Dialog
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 
 def picker_columns() -> list[Column]:
@@ -28,8 +29,8 @@ class PartnerPicker(Dialog[Partner | None]):
     """Type to search (name, city, country, specialisation; case and diacritics ignored), enter picks."""
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("enter", "pick", _("Choose"), priority=True),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("enter", "pick", N_("Choose"), priority=True),
         Binding("down", "move(1)", show=False, priority=True),
         Binding("up", "move(-1)", show=False, priority=True),
     ]
@@ -47,7 +48,7 @@ class PartnerPicker(Dialog[Partner | None]):
                         placeholder=_("search: name, city, country, product family…"))
             yield VirtualTable(picker_columns(), self.cells_for, id="picker-table")
             yield Static("", id="picker-count", classes="dialog-hint", markup=False)
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

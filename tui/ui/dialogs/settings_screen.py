@@ -1,17 +1,19 @@
-"""Settings in a modal form; saved in the data file so every session on it shares them."""
+"""Settings in a modal form; saved in the data file so every session on it shares them — except the
+language, which each user chooses for themselves (tui/store/user_preferences.py)."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from tui.domain.money import CURRENCIES
 from tui.domain.settings import DATE_FORMATS, NUMBER_FORMATS, SETTING_FIELDS, THEMES, Settings, settings_to_text, \
     validate_settings
-from tui.i18n import _
+from tui.i18n import LANGUAGES, N_, _
 from tui.ui.widgets.screens import Dialog
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 
 def setting_labels() -> dict[str, str]:
@@ -28,12 +30,25 @@ def month_names() -> dict[str, str]:
     return {str(number): name for number, name in enumerate(names, start=1)}
 
 
-class SettingsScreen(Dialog[Settings | None]):
-    BINDINGS = [Binding("ctrl+s", "save", _("Save")), Binding("escape", "cancel", _("Cancel"))]
+AS_ENVIRONMENT = "auto"  # the language choice that follows the environment
 
-    def __init__(self, settings: Settings) -> None:
+
+def language_choices(environment_language: str) -> list[tuple[str, str]]:
+    """As the environment (naming what that is now), then each language by its own name."""
+    return [(_("as the environment ({language})").format(language=LANGUAGES[environment_language]),
+             AS_ENVIRONMENT)] + [(name, code) for code, name in LANGUAGES.items()]
+
+
+class SettingsScreen(Dialog[Settings | None]):
+    BINDINGS = [Binding("ctrl+s", "save", N_("Save")), Binding("escape", "cancel", N_("Cancel"))]
+
+    def __init__(self, settings: Settings, *, language: str | None = None, environment_language: str = "en") -> None:
+        """`language`: the user's own choice (None: as the environment); `chosen_language` after saving."""
         super().__init__()
         self.settings = settings
+        self.language = language
+        self.environment_language = environment_language
+        self.chosen_language = language
 
     def compose(self) -> ComposeResult:
         texts = settings_to_text(self.settings)
@@ -55,9 +70,13 @@ class SettingsScreen(Dialog[Settings | None]):
                     else:
                         yield Input(texts[name], id=f"setting-{name}", compact=True)
                     yield Static("", id=f"setting-error-{name}", classes="form-error", markup=False)
+                yield Label(_("Language"), classes="form-label")
+                yield Select(language_choices(self.environment_language), value=self.language or AS_ENVIRONMENT,
+                             allow_blank=False, id="setting-language", compact=True)
+                yield Static(_("yours only: not in the data file"), classes="form-error", markup=False)
             yield Static(_("ansi-dark / ansi-light suit 16-colour terminals. ctrl+s save · esc cancel"),
                          classes="dialog-hint")
-            yield Footer()
+            yield TranslatedFooter()
 
     def values(self) -> dict[str, str]:
         values = {}
@@ -71,6 +90,8 @@ class SettingsScreen(Dialog[Settings | None]):
         for name in SETTING_FIELDS:
             self.query_one(f"#setting-error-{name}", Static).update(errors.get(name, ""))
         if settings is not None:
+            language = str(self.query_one("#setting-language", Select).value)
+            self.chosen_language = None if language == AS_ENVIRONMENT else language
             self.dismiss(settings)
 
     def action_cancel(self) -> None:

@@ -8,7 +8,7 @@ from typing import Generic, TypeVar
 from textual.binding import Binding
 from textual.widgets import Input, Static
 
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.ui.widgets.screens import Dialog
 
 ResultT = TypeVar("ResultT")
@@ -23,8 +23,8 @@ class ValidatedForm(Dialog[ResultT | None], Generic[ResultT]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "save", _("Save")),
-        Binding("escape", "cancel", _("Cancel")),
+        Binding("ctrl+s", "save", N_("Save")),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
     FIELD_PREFIX = "field-"
     ERROR_PREFIX = "error-"

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui.domain.parsing import ParseError, parse_percent
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.ui.widgets.screens import Dialog
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 MAX_HEADROOM = 10.0  # 1000 %, the engine's limit
 
@@ -17,7 +18,7 @@ MAX_HEADROOM = 10.0  # 1000 %, the engine's limit
 class HeadroomPrompt(Dialog[float | None]):
     """Returns the headroom as a fraction (0.2 for 20 %), or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, current: float) -> None:
         super().__init__()
@@ -32,7 +33,7 @@ class HeadroomPrompt(Dialog[float | None]):
                         placeholder=_("percent, e.g. 15"))
             yield Static("", id="headroom-error", classes="form-error", markup=False)
             yield Static(_("enter applies · esc cancels"), classes="dialog-hint")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

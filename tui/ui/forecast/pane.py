@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from tui.domain.forecast import MAX_HORIZON_MONTHS, METHODS
 from tui.domain.usage import UsageSample
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.ui.forecast.chart import ChartData, ForecastChart
 from tui.ui.forecast.detail import heading_text, month_rows, warning_text
 from tui.ui.forecast.plans import HEADROOM_DEFAULT, ForecastData, ForecastSettings, PlanBook, ProductRow
@@ -44,23 +44,23 @@ if TYPE_CHECKING:
     from tui.store.usage import UsageRepository
 
 VIEWS = ("chart", "numbers", "samples")  # what the lower half shows on a narrow screen
-HORIZON = Binding.Group(_("Horizon"), compact=True)
-SAMPLE = Binding.Group(_("Sample"), compact=True)
+HORIZON = Binding.Group(N_("Horizon"), compact=True)
+SAMPLE = Binding.Group(N_("Sample"), compact=True)
 
 
 class ForecastPane(SampleEditing, TabPane):
     BINDINGS = [
-        Binding("minus", "horizon(-1)", _("Horizon −1 month"), group=HORIZON),
-        Binding("plus,equals_sign", "horizon(1)", _("Horizon +1 month"), key_display="+", group=HORIZON),
-        Binding("c", "horizon_at_end", _("Horizon at each product's contract end (again: back to months)"),
+        Binding("minus", "horizon(-1)", N_("Horizon −1 month"), group=HORIZON),
+        Binding("plus,equals_sign", "horizon(1)", N_("Horizon +1 month"), key_display="+", group=HORIZON),
+        Binding("c", "horizon_at_end", N_("Horizon at each product's contract end (again: back to months)"),
                 group=HORIZON),
-        Binding("m", "cycle_method", _("Method"), tooltip=_("Forecast method: auto → linear → holt → headroom")),
-        Binding("h", "headroom", _("Headroom"),
-                tooltip=_("Headroom % added to the recent peak by the headroom method")),
-        Binding("v", "cycle_view", _("View"), tooltip=_("Show the chart → the monthly numbers → the samples")),
-        Binding("a", "add_sample", _("Add a usage sample"), group=SAMPLE),
-        Binding("e", "edit_sample", _("Edit the highlighted usage sample"), group=SAMPLE),
-        Binding("d,delete", "delete_sample", _("Delete the highlighted usage sample"), group=SAMPLE),
+        Binding("m", "cycle_method", N_("Method"), tooltip=N_("Forecast method: auto → linear → holt → headroom")),
+        Binding("h", "headroom", N_("Headroom"),
+                tooltip=N_("Headroom % added to the recent peak by the headroom method")),
+        Binding("v", "cycle_view", N_("View"), tooltip=N_("Show the chart → the monthly numbers → the samples")),
+        Binding("a", "add_sample", N_("Add a usage sample"), group=SAMPLE),
+        Binding("e", "edit_sample", N_("Edit the highlighted usage sample"), group=SAMPLE),
+        Binding("d,delete", "delete_sample", N_("Delete the highlighted usage sample"), group=SAMPLE),
     ]
 
     def __init__(self, session: Session, *, id: str | None = None, classes: str | None = None) -> None:

@@ -7,12 +7,13 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui.domain.usage import USAGE_COLUMNS, UsageSample, validate_usage
 from tui.formatting import date_placeholder, format_date
 from tui.i18n import _
 from tui.ui.dialogs.validated_form import ValidatedForm
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 
 def usage_labels() -> dict[str, str]:
@@ -53,7 +54,7 @@ class UsageForm(ValidatedForm[UsageSample]):
                                 placeholder=placeholders.get(column, ""))
                     yield Static("", id=f"usage-error-{column}", classes="form-error", markup=False)
             yield Static(_("ctrl+s or enter on the last field saves · esc cancels"), classes="dialog-hint")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#usage-in_use", Input).focus()

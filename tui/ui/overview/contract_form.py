@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui.domain.contract import CONTRACT_COLUMNS, Contract
 from tui.domain.text import printable
@@ -19,6 +19,7 @@ from tui.store.errors import ConflictError, StoreError
 from tui.ui.dialogs.validated_form import ValidatedForm
 from tui.ui.overview.contract_detail import field_labels
 from tui.ui.widgets.partner_field import PartnerField
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 if TYPE_CHECKING:
     from tui.store.partners import PartnerRepository
@@ -75,7 +76,7 @@ class ContractForm(ValidatedForm[Contract]):
                     yield Static("", id=f"error-{column}", classes="form-error", markup=False)
             yield Static("", id="form-conflict", classes="form-error", markup=False)
             yield Static(_("ctrl+s save · esc cancel · tab next field"), classes="dialog-hint")
-        yield Footer()
+        yield TranslatedFooter()
 
     @staticmethod
     def placeholder(column: str) -> str:

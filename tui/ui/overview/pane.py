@@ -14,7 +14,7 @@ from tui.domain.contract import Contract
 from tui.domain.contract_query import ContractIndex, ContractQuery
 from tui.domain.status import Status, days_left, status_of, summarize
 from tui.formatting import format_count, format_date, format_money
-from tui.i18n import _, ngettext
+from tui.i18n import N_, _, ngettext
 from tui.store.errors import StoreError
 from tui.ui.messages import StartRenewal
 from tui.ui.overview.contract_detail import ContractDetail
@@ -41,7 +41,7 @@ def overview_columns() -> list[Column]:
     ]
 
 
-EDIT_GROUP = Binding.Group(_("Contract"), compact=True)
+EDIT_GROUP = Binding.Group(N_("Contract"), compact=True)
 
 
 class OverviewPane(TabPane):
@@ -50,21 +50,21 @@ class OverviewPane(TabPane):
     BINDINGS = [
         # A priority binding runs as the key is read, so the keys after it in one burst (a slow link
         # delivers them together) already go to the filter; typed in the filter, "/" is just a character.
-        Binding("slash", "focus_filter", _("Filter"), show=False, priority=True,
-                tooltip=_("Filter the rows as you type: id, product, partner, certificate")),
-        Binding("space", "toggle_mark", _("Mark"),
-                tooltip=_("Mark the contract, to assign a partner (4, u) or renew the marked ones (n)")),
-        Binding("f", "cycle_show", _("Show"), tooltip=_("Show all → expired + due → expired only")),
-        Binding("s", "cycle_sort", _("Sort"), show=False,
-                tooltip=_("Next sort order: end date, id, product, partner, annual cost")),
-        Binding("r", "reverse_sort", _("Reverse"), show=False, tooltip=_("Reverse the sort order")),
-        Binding("a", "add", _("Add"), group=EDIT_GROUP, tooltip=_("Add a contract")),
-        Binding("e,enter", "edit", _("Edit"), group=EDIT_GROUP, tooltip=_("Edit the highlighted contract")),
-        Binding("d,delete", "delete", _("Delete"), group=EDIT_GROUP,
-                tooltip=_("Delete the highlighted contract (asks first)")),
-        Binding("i", "app.import", _("Import"), tooltip=_("Import a contracts CSV: check it, see what would change, then import")),
-        Binding("n", "renew", _("Renew"),
-                tooltip=_("New renewal of the marked contracts (none marked: the expired and due ones)")),
+        Binding("slash", "focus_filter", N_("Filter"), show=False, priority=True,
+                tooltip=N_("Filter the rows as you type: id, product, partner, certificate")),
+        Binding("space", "toggle_mark", N_("Mark"),
+                tooltip=N_("Mark the contract, to assign a partner (4, u) or renew the marked ones (n)")),
+        Binding("f", "cycle_show", N_("Show"), tooltip=N_("Show all → expired + due → expired only")),
+        Binding("s", "cycle_sort", N_("Sort"), show=False,
+                tooltip=N_("Next sort order: end date, id, product, partner, annual cost")),
+        Binding("r", "reverse_sort", N_("Reverse"), show=False, tooltip=N_("Reverse the sort order")),
+        Binding("a", "add", N_("Add"), group=EDIT_GROUP, tooltip=N_("Add a contract")),
+        Binding("e,enter", "edit", N_("Edit"), group=EDIT_GROUP, tooltip=N_("Edit the highlighted contract")),
+        Binding("d,delete", "delete", N_("Delete"), group=EDIT_GROUP,
+                tooltip=N_("Delete the highlighted contract (asks first)")),
+        Binding("i", "app.import", N_("Import"), tooltip=N_("Import a contracts CSV: check it, see what would change, then import")),
+        Binding("n", "renew", N_("Renew"),
+                tooltip=N_("New renewal of the marked contracts (none marked: the expired and due ones)")),
     ]
 
     def __init__(self, session: Session, *, id: str | None = None, classes: str | None = None) -> None:

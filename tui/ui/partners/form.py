@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui.domain.countries import EUROPEAN_COUNTRIES
 from tui.domain.partner import KINDS, LIST_SEPARATOR, PARTNER_COLUMNS, SPECIALISATIONS, TIERS, Partner, validate_partner
@@ -15,6 +15,7 @@ from tui.store.cities import shipped_cities
 from tui.ui.partners.detail import partner_labels
 from tui.ui.widgets.suggest import FoldedSuggester
 from tui.ui.dialogs.validated_form import ValidatedForm
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 
 def placeholders() -> dict[str, str]:
@@ -71,7 +72,7 @@ class PartnerForm(ValidatedForm[Partner]):
                                 suggester=suggest.get(column), disabled=column == "id" and self.partner is not None)
                     yield Static("", id=f"error-{column}", classes="form-error", markup=False)
             yield Static(self.default_hint(), id="partner-form-hint", classes="dialog-hint", markup=False)
-        yield Footer()
+        yield TranslatedFooter()
 
     @staticmethod
     def default_hint() -> str:

@@ -16,7 +16,7 @@ from tui.domain.countries import country_name
 from tui.domain.partner import KINDS, SPECIALISATIONS, TIERS, Partner
 from tui.domain.partner_search import PartnerHit, PartnerIndex
 from tui.formatting import format_count, format_km
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.store.cities import DEFAULT_RADIUS_KM
 from tui.ui.partners.detail import PartnerDetail
 from tui.ui.partners.edits import PartnerEdits
@@ -28,8 +28,8 @@ from tui.ui.widgets.tab_pane import TabPane
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
 from tui.ui.widgets.screens import focus_now
 
-FILTER_GROUP = Binding.Group(_("Filter"), compact=True)
-EDIT_GROUP = Binding.Group(_("Partner"), compact=True)
+FILTER_GROUP = Binding.Group(N_("Filter"), compact=True)
+EDIT_GROUP = Binding.Group(N_("Partner"), compact=True)
 
 
 def partner_columns(with_distance: bool) -> list[Column]:
@@ -49,22 +49,22 @@ def partner_columns(with_distance: bool) -> list[Column]:
 class PartnersPane(PartnerEdits, TabPane):
     BINDINGS = [
         # the search bar says "/ search"; a priority binding: see the Overview's filter
-        Binding("slash", "focus_search", _("Search"), show=False, priority=True,
-                tooltip=_("Search as you type: name, city, country, specialisation")),
-        Binding("c", "pick_country", _("Country"), group=FILTER_GROUP, tooltip=_("Filter by country")),
-        Binding("t", "cycle_tier", _("Tier"), group=FILTER_GROUP, tooltip=_("Filter by tier (next tier each press)")),
-        Binding("y", "cycle_kind", _("Type"), group=FILTER_GROUP,
-                tooltip=_("Filter by type: distributor, reseller (next each press)")),
-        Binding("s", "pick_specialisation", _("Specialisation"), group=FILTER_GROUP,
-                tooltip=_("Filter by specialisation")),
-        Binding("n", "near", _("Near"), group=FILTER_GROUP, tooltip=_("Partners near a city, within a radius in km")),
-        Binding("x", "clear", _("Clear"), show=False, tooltip=_("Clear the search and the filters")),
-        Binding("u", "assign", _("Set partner"),
-                tooltip=_("Make this the partner of the contracts marked in the Overview (or the highlighted one)")),
-        Binding("a", "add", _("Add"), group=EDIT_GROUP, tooltip=_("Add a partner of your own")),
-        Binding("e,enter", "edit", _("Edit"), group=EDIT_GROUP, tooltip=_("Edit the highlighted partner")),
-        Binding("d,delete", "delete", _("Delete"), group=EDIT_GROUP,
-                tooltip=_("Delete the highlighted partner (asks first; refused while a contract uses it)")),
+        Binding("slash", "focus_search", N_("Search"), show=False, priority=True,
+                tooltip=N_("Search as you type: name, city, country, specialisation")),
+        Binding("c", "pick_country", N_("Country"), group=FILTER_GROUP, tooltip=N_("Filter by country")),
+        Binding("t", "cycle_tier", N_("Tier"), group=FILTER_GROUP, tooltip=N_("Filter by tier (next tier each press)")),
+        Binding("y", "cycle_kind", N_("Type"), group=FILTER_GROUP,
+                tooltip=N_("Filter by type: distributor, reseller (next each press)")),
+        Binding("s", "pick_specialisation", N_("Specialisation"), group=FILTER_GROUP,
+                tooltip=N_("Filter by specialisation")),
+        Binding("n", "near", N_("Near"), group=FILTER_GROUP, tooltip=N_("Partners near a city, within a radius in km")),
+        Binding("x", "clear", N_("Clear"), show=False, tooltip=N_("Clear the search and the filters")),
+        Binding("u", "assign", N_("Set partner"),
+                tooltip=N_("Make this the partner of the contracts marked in the Overview (or the highlighted one)")),
+        Binding("a", "add", N_("Add"), group=EDIT_GROUP, tooltip=N_("Add a partner of your own")),
+        Binding("e,enter", "edit", N_("Edit"), group=EDIT_GROUP, tooltip=N_("Edit the highlighted partner")),
+        Binding("d,delete", "delete", N_("Delete"), group=EDIT_GROUP,
+                tooltip=N_("Delete the highlighted partner (asks first; refused while a contract uses it)")),
     ]
 
     def __init__(self, session: Session, *, id: str | None = None, classes: str | None = None) -> None:

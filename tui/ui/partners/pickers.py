@@ -9,15 +9,16 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.domain.geo import City, name_key
 from tui.formatting import current_styles
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.store.cities import city_named, shipped_cities
 from tui.ui.widgets.suggest import FoldedSuggester
 from tui.ui.widgets.screens import Dialog
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 ANY = "\x00any"  # the option id of "no filter"; no real value starts with a NUL
 
@@ -26,7 +27,7 @@ class ChoiceScreen(Dialog[str | None]):
     """Pick one of `choices` ((value, label) pairs) or "any": dismisses with the value, "" for any,
     or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, title: str, any_label: str, choices: list[tuple[str, str]], current: str | None) -> None:
         super().__init__()
@@ -41,7 +42,7 @@ class ChoiceScreen(Dialog[str | None]):
             options = [Option(self.any_label, id=ANY)] + [Option(label, id=value) for value, label in self.choices]
             yield OptionList(*options, id="picker-options", markup=False, compact=True)
             yield Static(_("↑↓ or a letter choose · enter apply · esc cancel"), classes="dialog-hint")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -92,7 +93,7 @@ def parse_km(text: str) -> float | None:
 class NearScreen(Dialog[NearChoice | None]):
     """Ask for a city (completed from the shipped city table) and a radius in km."""
 
-    BINDINGS = [Binding("escape", "cancel", _("Cancel")), Binding("ctrl+s", "apply", _("Apply"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel")), Binding("ctrl+s", "apply", N_("Apply"))]
 
     def __init__(self, city: City | None, km: float) -> None:
         super().__init__()
@@ -113,7 +114,7 @@ class NearScreen(Dialog[NearChoice | None]):
                 yield Static("", id="near-km-error", classes="form-error", markup=False)
             yield Static(_("→ completes the city · enter apply · esc cancel · an empty city shows partners "
                            "anywhere"), classes="dialog-hint")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#near-city", Input).focus()

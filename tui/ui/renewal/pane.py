@@ -12,7 +12,7 @@ from tui.domain.coterm import suggested_dates
 from tui.domain.renewal import Renewal, RenewalStatus, new_renewal
 from tui.domain.status import Status, status_of
 from tui.formatting import format_date, format_money
-from tui.i18n import _, ngettext
+from tui.i18n import N_, _, ngettext
 from tui.store.errors import StoreError
 from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.renewal.summary import RenewalView
@@ -50,10 +50,10 @@ def estimate_text(renewal: Renewal) -> str:
 
 class RenewalPane(TabPane):
     BINDINGS = [
-        Binding("n", "new", _("New renewal"),
-                tooltip=_("New renewal of the expired and due contracts (or those marked in the Overview)")),
-        Binding("enter,o", "open", _("Open"), tooltip=_("Resume the highlighted draft, or view a closed renewal")),
-        Binding("c", "cancel_renewal", _("Cancel renewal"), tooltip=_("Cancel the highlighted renewal (asks first)")),
+        Binding("n", "new", N_("New renewal"),
+                tooltip=N_("New renewal of the expired and due contracts (or those marked in the Overview)")),
+        Binding("enter,o", "open", N_("Open"), tooltip=N_("Resume the highlighted draft, or view a closed renewal")),
+        Binding("c", "cancel_renewal", N_("Cancel renewal"), tooltip=N_("Cancel the highlighted renewal (asks first)")),
     ]
 
     def __init__(self, session: Session, *, id: str | None = None, classes: str | None = None) -> None:

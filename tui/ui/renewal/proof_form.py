@@ -7,7 +7,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.widgets import Footer, Input, Label, SelectionList, Static
+from textual.widgets import Input, Label, SelectionList, Static
 
 from tui.domain.contract import Contract
 from tui.domain.contract_validation import check_text
@@ -15,16 +15,17 @@ from tui.domain.parsing import ParseError
 from tui.domain.renewal import CHECKLIST, Proof, checklist_labels
 from tui.domain.renewal_plan import future_purchase_text
 from tui.formatting import date_placeholder, format_date
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.ui.renewal.step_base import read_date
 from tui.ui.widgets.screens import Dialog
 from tui.ui.widgets.tick_list import TickList
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 
 class ProofForm(Dialog[Proof | None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", _("Save")),
-        Binding("escape", "cancel", _("Cancel")),
+        Binding("ctrl+s", "save", N_("Save")),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
 
     def __init__(self, contract: Contract, proof: Proof, today: date | None = None) -> None:
@@ -52,7 +53,7 @@ class ProofForm(Dialog[Proof | None]):
                                      id="proof-checklist", compact=True)
             yield Static(_("space ticks an item · tab next field · ctrl+s save · esc cancel"),
                          classes="dialog-hint")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#proof-certificate", Input).focus()

@@ -11,7 +11,7 @@ from tui.domain.contract import Contract
 from tui.domain.contract_validation import check_text
 from tui.domain.parsing import ParseError
 from tui.formatting import date_placeholder, format_count, format_date
-from tui.i18n import _, ngettext
+from tui.i18n import N_, _, ngettext
 from tui.ui.renewal.step_base import WizardStep, read_date
 from tui.ui.renewal.value_form import ValueForm
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
@@ -34,9 +34,9 @@ def parse_certificate(text: str) -> str:
 class StepConfirm(WizardStep):
     number = 5
     BINDINGS = [
-        Binding("enter,e", "edit", _("Certificate"), tooltip=_("Type the contract's new licence certificate")),
-        Binding("a", "all", _("Same for all"), tooltip=_("One new certificate for every contract")),
-        Binding("t", "today", _("Confirmed today"), tooltip=_("The order was confirmed today")),
+        Binding("enter,e", "edit", N_("Certificate"), tooltip=N_("Type the contract's new licence certificate")),
+        Binding("a", "all", N_("Same for all"), tooltip=N_("One new certificate for every contract")),
+        Binding("t", "today", N_("Confirmed today"), tooltip=N_("The order was confirmed today")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

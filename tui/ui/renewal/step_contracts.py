@@ -16,7 +16,7 @@ from tui.domain.parsing import ParseError, parse_percent
 from tui.domain.renewal_plan import step_problems
 from tui.domain.status import Status, status_of
 from tui.formatting import date_placeholder, format_count, format_date, format_decimal, format_money, format_percent
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.ui.renewal.step_base import WizardStep, read_date
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
 from tui.ui.widgets.screens import focus_now
@@ -45,10 +45,10 @@ def coterm_columns() -> list[Column]:
 class StepContracts(WizardStep):
     number = 1
     BINDINGS = [
-        Binding("space", "toggle", _("Select"), tooltip=_("Select or leave out the highlighted contract")),
-        Binding("t", "suggest(0)", _("T=latest+1y"), tooltip=_("T = the latest end date + 1 year")),
-        Binding("l", "suggest(1)", _("T=latest"), tooltip=_("T = the latest end date")),
-        Binding("slash", "filter", _("Filter"), priority=True, tooltip=_("Filter the contracts as you type")),  # at once: see the Overview's filter
+        Binding("space", "toggle", N_("Select"), tooltip=N_("Select or leave out the highlighted contract")),
+        Binding("t", "suggest(0)", N_("T=latest+1y"), tooltip=N_("T = the latest end date + 1 year")),
+        Binding("l", "suggest(1)", N_("T=latest"), tooltip=N_("T = the latest end date")),
+        Binding("slash", "filter", N_("Filter"), priority=True, tooltip=N_("Filter the contracts as you type")),  # at once: see the Overview's filter
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -17,7 +17,7 @@ from tui.domain.forecast import method_label
 from tui.domain.parsing import parse_whole
 from tui.domain.renewal_growth import GrowthRow, growth_rows, recommended_quantity
 from tui.formatting import format_count, format_date, format_decimal, format_money
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.ui.renewal.step_base import WizardStep
 from tui.ui.renewal.value_form import ValueForm
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
@@ -66,11 +66,11 @@ def one_decimal(value: float) -> str:
 class StepGrowth(WizardStep):
     number = 3
     BINDINGS = [
-        Binding("enter,e", "edit", _("New quantity"), tooltip=_("Type the contract's new number of licences")),
-        Binding("r", "recommend", _("Use recommendation"), tooltip=_("Take the forecast's recommended quantity")),
-        Binding("u", "keep", _("Keep (undo)"), tooltip=_("Keep the current quantity (undoes a change)")),
-        Binding("plus", "adjust(1)", "+1", show=False, tooltip=_("One licence more")),
-        Binding("minus", "adjust(-1)", "-1", show=False, tooltip=_("One licence fewer")),
+        Binding("enter,e", "edit", N_("New quantity"), tooltip=N_("Type the contract's new number of licences")),
+        Binding("r", "recommend", N_("Use recommendation"), tooltip=N_("Take the forecast's recommended quantity")),
+        Binding("u", "keep", N_("Keep (undo)"), tooltip=N_("Keep the current quantity (undoes a change)")),
+        Binding("plus", "adjust(1)", "+1", show=False, tooltip=N_("One licence more")),
+        Binding("minus", "adjust(-1)", "-1", show=False, tooltip=N_("One licence fewer")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -14,7 +14,7 @@ from tui.domain.parsing import ParseError, parse_amount
 from tui.domain.quote_request import quote_request_text
 from tui.domain.renewal_plan import default_partner, other_partners
 from tui.formatting import current_styles, date_placeholder, format_date, format_decimal
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.store.errors import StoreError
 from tui.store.quote_requests import default_folder, request_folder, write_quote_request
 from tui.ui.dialogs.partner_picker import PartnerPicker
@@ -34,9 +34,9 @@ def same_request(written: str, now: str) -> bool:
 class StepPartner(WizardStep):
     number = 4
     BINDINGS = [
-        Binding("p", "pick_partner", _("Partner"), tooltip=_("Search the partner directory for the partner")),
-        Binding("w", "write", _("Write file"), tooltip=_("Write the quote request to its file (again: rewrite it)")),
-        Binding("s", "sent_today", _("Sent today"), tooltip=_("Record that the request was sent today")),
+        Binding("p", "pick_partner", N_("Partner"), tooltip=N_("Search the partner directory for the partner")),
+        Binding("w", "write", N_("Write file"), tooltip=N_("Write the quote request to its file (again: rewrite it)")),
+        Binding("s", "sent_today", N_("Sent today"), tooltip=N_("Record that the request was sent today")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -10,7 +10,7 @@ from tui.domain.contract import Contract
 from tui.domain.renewal import CHECKLIST, Proof
 from tui.domain.renewal_plan import proof_for
 from tui.formatting import format_date
-from tui.i18n import _, ngettext
+from tui.i18n import N_, _, ngettext
 from tui.ui.renewal.proof_form import ProofForm
 from tui.ui.renewal.step_base import WizardStep
 from tui.ui.widgets.virtual_table import Cell, Column, VirtualTable
@@ -30,8 +30,8 @@ def proof_columns() -> list[Column]:
 
 class StepProof(WizardStep):
     number = 2
-    BINDINGS = [Binding("enter,e", "edit", _("Edit proof"),
-                        tooltip=_("Edit the contract's certificate, order, purchase date and checklist"))]
+    BINDINGS = [Binding("enter,e", "edit", N_("Edit proof"),
+                        tooltip=N_("Edit the contract's certificate, order, purchase date and checklist"))]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from tui.domain.contract import Contract
 from tui.domain.coterm import Quote
@@ -20,8 +20,9 @@ from dataclasses import replace
 
 from tui.domain.renewal_plan import describe_changes, other_partners, planned_changes
 from tui.formatting import format_count, format_date, format_money
-from tui.i18n import _, ngettext
+from tui.i18n import N_, _, ngettext
 from tui.ui.widgets.screens import Dialog
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 
 def renewal_text(renewal: Renewal, quote: Quote | None, change_lines: Sequence[str], partner_label: str = "") -> Text:
@@ -66,10 +67,10 @@ class CompletionSummary(Dialog[Renewal | None]):
     """Dismisses with the renewal to apply (with the user's choice of setting the partner), or None."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", _("Apply")),
-        Binding("n,escape", "answer(False)", _("Back")),
-        Binding("p", "toggle_partner", _("Set partner"),
-                tooltip=_("Also make the renewal's partner the partner of every contract (again: not)")),
+        Binding("y", "answer(True)", N_("Apply")),
+        Binding("n,escape", "answer(False)", N_("Back")),
+        Binding("p", "toggle_partner", N_("Set partner"),
+                tooltip=N_("Also make the renewal's partner the partner of every contract (again: not)")),
     ]
 
     def __init__(self, renewal: Renewal, pairs: Sequence[tuple[Contract, Contract]], quote: Quote | None,
@@ -111,7 +112,7 @@ class CompletionSummary(Dialog[Renewal | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Apply (y)"), id="yes", variant="success", compact=True)
                 yield Button(_("Back (n)"), id="no", compact=True)
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#summary-scroll").focus()  # arrows and page keys scroll; y / n answer
@@ -126,7 +127,7 @@ class CompletionSummary(Dialog[Renewal | None]):
 class RenewalView(Dialog[None]):
     """A completed or cancelled renewal, read only."""
 
-    BINDINGS = [Binding("escape,q,enter", "dismiss(None)", _("Close"))]
+    BINDINGS = [Binding("escape,q,enter", "dismiss(None)", N_("Close"))]
 
     def __init__(self, renewal: Renewal, partner_names: dict[str, str]) -> None:
         super().__init__()
@@ -155,7 +156,7 @@ class RenewalView(Dialog[None]):
                     text.append(f" {format_date(event.on)} #{event.seq} {labels.get(event.what, event.what)}"
                                 f" {event.detail}\n")
                 yield Static(text, id="summary-text")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#summary-scroll").focus()

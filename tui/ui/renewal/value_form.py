@@ -8,17 +8,18 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui.domain.parsing import ParseError
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.ui.widgets.screens import Dialog
+from tui.ui.widgets.translated_footer import TranslatedFooter
 
 
 class ValueForm(Dialog[Any]):
     """Dismisses with `parse(text)`, or None when cancelled; `parse` raises ParseError to refuse."""
 
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, title: str, label: str, initial: str, parse: Callable[[str], Any], *, hint: str = "") -> None:
         super().__init__()
@@ -36,7 +37,7 @@ class ValueForm(Dialog[Any]):
                 yield Input(self.initial, id="value-input", compact=True)
                 yield Static("", id="value-error", classes="form-error", markup=False)
             yield Static(self.hint or _("enter save · esc cancel"), classes="dialog-hint", markup=False)
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -25,7 +25,7 @@ from tui.domain.contract import Contract
 from tui.domain.contract_query import ContractIndex
 from tui.domain.renewal import STEP_COUNT, Renewal, step_titles
 from tui.domain.renewal_plan import completion_problems, planned_changes, step_problems, try_quote
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.store.errors import ConflictError, NotFoundError, StoreError
 from tui.store.renewals import RenewalRefused
 from tui.ui.renewal.step_base import WizardStep
@@ -71,13 +71,13 @@ class RenewalWizard(Dialog[str | None]):
 
     BLANK = True  # opaque and full-screen: painted as blank lines (see tui/ui/widgets/layout.py)
     BINDINGS = [
-        Binding("ctrl+n,pagedown", "next", _("Next"), key_display="^n", priority=True,
-                tooltip=_("Next step (saves the draft; says what is missing)")),
-        Binding("ctrl+n,pagedown", "complete", _("Complete…"), key_display="^n", priority=True,
-                tooltip=_("At step 5: the summary of every change, applied only with y")),
-        Binding("ctrl+b,pageup", "back", _("Back"), key_display="^b", priority=True,
-                tooltip=_("Previous step (nothing typed is lost)")),
-        Binding("escape", "close", _("Close"), tooltip=_("Leave the text field; again: close, keeping the draft")),
+        Binding("ctrl+n,pagedown", "next", N_("Next"), key_display="^n", priority=True,
+                tooltip=N_("Next step (saves the draft; says what is missing)")),
+        Binding("ctrl+n,pagedown", "complete", N_("Complete…"), key_display="^n", priority=True,
+                tooltip=N_("At step 5: the summary of every change, applied only with y")),
+        Binding("ctrl+b,pageup", "back", N_("Back"), key_display="^b", priority=True,
+                tooltip=N_("Previous step (nothing typed is lost)")),
+        Binding("escape", "close", N_("Close"), tooltip=N_("Leave the text field; again: close, keeping the draft")),
     ]
 
     def __init__(self, renewal: Renewal, session: Session) -> None:

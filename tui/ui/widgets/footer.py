@@ -27,6 +27,8 @@ from textual import events
 from textual.binding import Binding
 from textual.widget import Widget
 
+from tui.i18n import N_, _
+
 if TYPE_CHECKING:
     from textual.screen import Screen
 
@@ -53,6 +55,15 @@ class KeyGroup:
 Item = FooterKey | KeyGroup
 
 
+TEXTUAL_WORDS = (N_("palette"), N_("Open the command palette"))  # the command palette key's, from Textual
+
+
+def shown(text: str) -> str:
+    """A binding's description or tooltip in the current language: bindings are defined once, with `N_`
+    (and Textual's own "palette"), and translated here, as they are shown."""
+    return _(text) if text else text
+
+
 def footer_items(screen: Screen) -> tuple[tuple[Item, ...], FooterKey | None]:
     """What Textual's Footer would show for the screen's bindings: the items from the left, and the
     command palette's key (shown on the right)."""
@@ -66,19 +77,19 @@ def footer_items(screen: Screen) -> tuple[tuple[Item, ...], FooterKey | None]:
     for group, runs in groupby(by_action.values(), lambda bindings: bindings[0][0].group):
         actions = list(runs)
         if group is not None and len(actions) > 1:
-            keys = tuple(FooterKey(b.key, app.get_key_display(b), "", enabled, tooltip or b.description)
+            keys = tuple(FooterKey(b.key, app.get_key_display(b), "", enabled, shown(tooltip or b.description))
                          for b, enabled, tooltip in (bindings[0] for bindings in actions))
-            items.append(KeyGroup(keys, group.description))
+            items.append(KeyGroup(keys, shown(group.description)))
         else:
             for bindings in actions:
                 binding, enabled, tooltip = bindings[0]
-                items.append(FooterKey(binding.key, app.get_key_display(binding), binding.description, enabled,
-                                       tooltip))
+                items.append(FooterKey(binding.key, app.get_key_display(binding), shown(binding.description),
+                                       enabled, shown(tooltip)))
     palette = None
     if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
         _node, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
-        palette = FooterKey(binding.key, app.get_key_display(binding), binding.description, enabled,
-                            binding.tooltip or binding.description)
+        palette = FooterKey(binding.key, app.get_key_display(binding), shown(binding.description), enabled,
+                            shown(binding.tooltip or binding.description))
     return tuple(items), palette
 
 

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
-from tui.i18n import _
+from tui.i18n import N_, _
 
 if TYPE_CHECKING:
     from tui.domain.partner_search import PartnerIndex
@@ -21,8 +21,8 @@ class PartnerField(Static, can_focus=True):
     """Shows the partner's name and id; enter (or typing a name) opens the search, delete clears it."""
 
     BINDINGS = [
-        Binding("enter,space", "pick", _("Choose the partner")),
-        Binding("delete,backspace", "clear", _("No partner")),
+        Binding("enter,space", "pick", N_("Choose the partner")),
+        Binding("delete,backspace", "clear", N_("No partner")),
     ]
 
     class Changed(Message):
