@@ -11,7 +11,7 @@ from textual.widgets import Static
 from tui.domain.contract import Contract
 from tui.domain.countries import country_name
 from tui.domain.geo import City
-from tui.domain.partner import Partner
+from tui.domain.partner import Partner, vocabulary_label
 from tui.formatting import format_date, format_km
 from tui.i18n import _
 
@@ -44,7 +44,7 @@ def describe_partner(partner: Partner, origin: str | None, contracts: Sequence[C
     labels = partner_labels()
     text = Text()
     text.append(f"{partner.name}\n", style="bold")
-    text.append(f"{partner.tier} {partner.kind}", style="bold")
+    text.append(f"{partner.tier} {vocabulary_label(partner.kind)}", style="bold")
     text.append(f" · {partner.id} · {origin_label(origin)}\n", style="dim")
     text.append(f"{partner.city}, {country_name(partner.country)} ({partner.country})")
     if distance is not None:
@@ -61,7 +61,7 @@ def describe_partner(partner: Partner, origin: str | None, contracts: Sequence[C
     else:
         text.append(_("None of your contracts has this partner.") + "\n", style="dim")
     rows = [
-        (labels["specialisations"], ", ".join(partner.specialisations) or "—"),
+        (labels["specialisations"], ", ".join(map(vocabulary_label, partner.specialisations)) or "—"),
         (labels["languages"], ", ".join(partner.languages) or "—"),
         (labels["email"], partner.email or "—"),
         (labels["phone"], partner.phone or "—"),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from tui.domain.countries import country_name
 from tui.domain.geo import City
+from tui.domain.partner import vocabulary_label
 from tui.formatting import format_km
 from tui.i18n import _
 
@@ -26,9 +27,9 @@ class PartnerFilters:
         if self.tier:
             parts.append(_("tier {tier}").format(tier=self.tier))
         if self.kind:
-            parts.append(_("type {kind}").format(kind=self.kind))
+            parts.append(_("type {kind}").format(kind=vocabulary_label(self.kind)))
         if self.specialisation:
-            parts.append(_("skill {name}").format(name=self.specialisation))
+            parts.append(_("skill {name}").format(name=vocabulary_label(self.specialisation)))
         if self.near:
             city, km = self.near
             parts.append(_("≤ {km} of {city}").format(km=format_km(km), city=city.name))

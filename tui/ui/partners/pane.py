@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from tui.domain.contract import Contract
 from tui.domain.countries import country_name
-from tui.domain.partner import KINDS, SPECIALISATIONS, TIERS, Partner
+from tui.domain.partner import KINDS, SPECIALISATIONS, TIERS, Partner, vocabulary_label
 from tui.domain.partner_search import PartnerHit, PartnerIndex
 from tui.formatting import format_count, format_km
 from tui.i18n import N_, _
@@ -169,7 +169,8 @@ class PartnersPane(PartnerEdits, TabPane):
     def cells_for(self, index: int) -> list[Cell]:
         hit = self.hits[index]
         p = hit.partner
-        cells: list[Cell] = [p.name, p.tier, p.kind, p.city, p.country, ", ".join(p.specialisations)]
+        cells: list[Cell] = [p.name, p.tier, vocabulary_label(p.kind), p.city, p.country,
+                              ", ".join(map(vocabulary_label, p.specialisations))]
         if self.filters.near:
             cells.append(format_km(hit.distance_km or 0.0))
         return cells
@@ -271,7 +272,7 @@ class PartnersPane(PartnerEdits, TabPane):
 
     def action_pick_specialisation(self) -> None:
         counts = Counter(s for p in self.index.partners for s in p.specialisations)
-        choices = [(name, f"{name} ({counts[name]})") for name in SPECIALISATIONS]
+        choices = [(name, f"{vocabulary_label(name)} ({counts[name]})") for name in SPECIALISATIONS]
 
         def picked(name: str | None) -> None:
             if name is not None:
