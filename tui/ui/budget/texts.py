@@ -26,7 +26,7 @@ def event_columns(target: str, *, spend: bool = False) -> list[Column]:
         Column("date", _("Date"), 10, keep=9),
         Column("ref", _("Renewal") if spend else _("Contract"), 13, keep=8),
         Column("product", _("Product"), 14, flex=True, keep=5),
-        Column("kind", _("Kind"), 12, keep=7),
+        Column("kind", _("Kind"), max(map(len, kind_labels().values())), keep=7),  # its longest word whole
         Column("amount", _("Amount"), 16, align="right", keep=9),
         Column("converted", target, 16, align="right", keep=6),
     ]
