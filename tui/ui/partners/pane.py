@@ -36,7 +36,7 @@ def partner_columns(with_distance: bool) -> list[Column]:
     columns = [
         Column("name", _("Partner"), 22, flex=True, keep=9),
         Column("tier", _("Tier"), 10, keep=7),
-        Column("kind", _("Type"), 11, keep=4),
+        Column("kind", _("Type"), max(len(vocabulary_label(kind)) for kind in KINDS), keep=4),  # whole
         Column("city", _("City"), 14, keep=6),
         Column("country", _("CC"), 2, keep=5),
         Column("specialisations", _("Specialisations"), 30, keep=3),  # the first to go: the detail has them
