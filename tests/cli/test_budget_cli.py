@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -11,13 +10,10 @@ from pathlib import Path
 import pytest
 
 from tests.cli.run_cli import run
-from tests.budget_data import worked_contracts
+from tests.budget_data import store_completed_renewal, worked_contracts
 from tests.store.test_rate_files import BNR_DAY, ECB_DAYS, EXTERNAL_ENTITY, XML_BOMB, bnr, cube
-from tui.domain.renewal import RenewalStatus, new_renewal
-from tui.domain.renewal_plan import renewal_quote
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
-from tui.store.renewals import renewal_to_record
 
 TODAY = "2026-12-06"
 D = Decimal
@@ -91,14 +87,7 @@ def test_ecb_rates_convert_dollars_into_lei_through_the_euro(capsys, db: Path, t
 
 
 def test_spend_counts_completed_renewals_by_year(capsys, db: Path) -> None:
-    store = Store(db)
-    contracts = [ContractRepository(store).get("C-RON")]
-    done = replace(new_renewal(["C-RON"], date(2026, 3, 1), to=date(2027, 12, 31), confirmed_on=date(2026, 3, 2)),
-                   id="R-0001", status=RenewalStatus.COMPLETED)
-    done = replace(done, quote=renewal_quote(done, contracts, date(2026, 3, 1)))
-    with store.transaction():
-        store.table("renewals").insert(renewal_to_record(done))
-    store.close()
+    store_completed_renewal(db)
     status, data, _err = budget(capsys, db, "--spend", "--format", "json")
     assert status == 0 and data["from"] is None
     assert [(e["date"], e["id"], e["kind"], e["amount"]) for e in data["events"]] == [

@@ -14,18 +14,17 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 
-from tests.budget_data import worked_contracts
+from tests.budget_data import store_completed_renewal, worked_contracts
 from tests.store.test_rate_files import BNR_DAY
 from tests.ui.test_app_chrome import wait_until
 from tests.ui.test_terminals import assert_key_shown, header, screen_colours, settle, shown
-from tui.domain.renewal import RenewalStatus, new_renewal
-from tui.domain.renewal_plan import renewal_quote
+from tui.domain.renewal import new_renewal
 from tui.domain.settings import Settings
 from tui.store.contracts import ContractRepository
 from tui.store.database import Store
 from tui.store.rate_files import plan_rate_import
 from tui.store.rates import RateRepository
-from tui.store.renewals import RenewalRepository, renewal_to_record
+from tui.store.renewals import RenewalRepository
 from tui.store.settings import SettingsRepository
 from tui.ui.app import create_app
 from tui.ui.budget.chart import BudgetChart
@@ -276,14 +275,7 @@ async def test_enter_on_a_payment_jumps_to_its_contract_or_its_renewal(rated_db:
 
 
 async def test_v_shows_what_completed_renewals_cost_by_year(rated_db: Path) -> None:
-    store = Store(rated_db)
-    contracts = [ContractRepository(store).get("C-RON")]
-    done = replace(new_renewal(["C-RON"], date(2026, 3, 1), to=date(2027, 12, 31), confirmed_on=date(2026, 3, 2)),
-                   id="R-0001", status=RenewalStatus.COMPLETED)
-    done = replace(done, quote=renewal_quote(done, contracts, date(2026, 3, 1)))
-    with store.transaction():
-        store.table("renewals").insert(renewal_to_record(done))
-    store.close()
+    store_completed_renewal(rated_db)
     app = create_app(rated_db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         pane = await open_tab(app, pilot)
