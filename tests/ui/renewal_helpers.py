@@ -73,3 +73,14 @@ async def to_step_3(app, pilot) -> None:
     await pilot.press("ctrl+n")
     await pilot.pause()
     assert wizard(app).step == 3
+
+
+async def to_step_5_with_an_order(app, pilot) -> None:
+    """On to step 5 (steps 3 and 4 as they are), with one new certificate for all, PO-1 and today typed."""
+    await to_step_3(app, pilot)
+    for _step in range(2):
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+    await pilot.press("a", *"LC-NEW", "enter")
+    await pilot.pause()
+    await pilot.press("tab", *"PO-1", "tab", *"2026-11-27")

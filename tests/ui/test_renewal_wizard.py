@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,10 @@ from textual.widgets import Input
 from tests.conftest import TODAY
 from tests.ui.notices import notices
 from tests.ui.renewal_helpers import (
-    SIZE, T, make_renewal_db, seen, start_renewal, table_text, to_step_3, type_into, wizard,
+    SIZE, T, make_renewal_db, seen, start_renewal, table_text, to_step_3, to_step_5_with_an_order, type_into,
+    wizard,
 )
+from tests.ui.waiting import wait_for
 from tui.cli import main
 from tui.domain.renewal import RenewalStatus
 from tui.store.contracts import ContractRepository
@@ -158,14 +159,7 @@ async def test_a_contract_changed_elsewhere_stops_completion_until_reviewed(db: 
 
     app = create_app(db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await to_step_3(app, pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await pilot.press("a", *"LC-NEW", "enter")
-        await pilot.pause()
-        await pilot.press("tab", *"PO-1", "tab", *"2026-11-27")
+        await to_step_5_with_an_order(app, pilot)
         other = ContractRepository(Store(db))  # another session edits A-2 meanwhile
         other.update(replace(other.get("A-2"), notes="edited elsewhere"), TODAY,
                      base_revision=other.get("A-2").revision)
@@ -230,131 +224,6 @@ async def test_step_2_refuses_a_purchase_date_in_the_future(db: Path) -> None:
         assert wizard(app).renewal.proofs["A-1"].purchase_date == TODAY
 
 
-async def wait_for(pilot, condition, what: str, seconds: float = 10.0) -> None:
-    for _attempt in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"never happened: {what}")
-
-
-def stored_draft(db: Path):
-    return RenewalRepository(Store(db)).get("R-0001")
-
-
-async def test_every_accepted_value_is_in_the_draft_at_once_so_a_kill_loses_nothing(db: Path, tmp_path: Path) -> None:
-    """The file is copied while the app still runs, as a kill would leave it, and resumed from the copy."""
-    killed = tmp_path / "killed" / "renewals.json"
-    app = create_app(db, TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await to_step_3(app, pilot)
-        await pilot.press("enter", *"70", "enter")  # step 3: A-1's new quantity, from a dialog
-        await pilot.pause()
-        assert stored_draft(db).quantities == {"A-1": 70}
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert wizard(app).step == 5
-        await pilot.press("a", *"LC-NEW", "enter")  # a dialog's value: saved at once
-        await pilot.pause()
-        assert stored_draft(db).certificates == {"A-1": "LC-NEW", "A-2": "LC-NEW"}
-        await pilot.press("tab", *"PO-77", "tab")  # a field left: saved at once
-        await pilot.pause()
-        assert stored_draft(db).order == "PO-77"
-        await pilot.press(*"2026-11-27")  # still in the field: saved once typing pauses
-        await wait_for(pilot, lambda: stored_draft(db).confirmed_on == TODAY, "the typed date saved")
-        killed.parent.mkdir()
-        killed.write_bytes(db.read_bytes())
-    restarted = create_app(killed, TODAY)
-    async with restarted.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("y")  # resume the draft
-        await pilot.pause()
-        assert wizard(restarted).step == 5
-        assert restarted.screen.query_one("#confirm-order", Input).value == "PO-77"
-        assert restarted.screen.query_one("#confirm-date", Input).value == "2026-11-27"
-        assert "LC-NEW" in table_text(restarted, "#confirm-table")
-        assert wizard(restarted).renewal.quantities == {"A-1": 70}
-
-
-async def test_a_request_out_of_date_is_rewritten_on_leaving_step_4_even_once_sent(db: Path) -> None:
-    request = db.parent / "quote-requests" / "R-0001-quote-request.txt"
-    app = create_app(db, TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await to_step_3(app, pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await pilot.press("w")
-        await pilot.pause()
-        assert "From:" not in request.read_text(encoding="utf-8")
-        app.screen.query_one("#request-contact").focus()
-        await pilot.press(*"Ana Pop", "enter")
-        assert "Out of date" in seen(app, "#request-file")
-        await pilot.press("s", "ctrl+n")  # sent today, then on
-        await pilot.pause()
-        assert wizard(app).step == 5
-        assert "From: Ana Pop" in request.read_text(encoding="utf-8")
-        await pilot.press("ctrl+b")
-        await pilot.pause()
-        app.screen.query_one("#request-contact").focus()
-        await pilot.press("ctrl+u", *"Ion Ionescu", "enter", "ctrl+b")  # back leaves step 4 too
-        await pilot.pause()
-        assert wizard(app).step == 3
-        assert "From: Ion Ionescu" in request.read_text(encoding="utf-8")
-
-
-async def test_a_long_pasted_contact_is_refused_at_once_not_cut(db: Path) -> None:
-    app = create_app(db, TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await to_step_3(app, pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        app.screen.query_one("#request-contact").focus()
-        await pilot.press(*"Ana")
-        app.screen.query_one("#request-contact").insert_text_at_cursor("x" * 2500)  # a paste
-        await pilot.pause()
-        assert "Not taken:" in seen(app, "#wizard-message")
-        assert "is too long (2503 characters, at most 2000)" in seen(app, "#wizard-message")
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert wizard(app).step == 4
-
-
-async def test_completion_is_refused_while_the_request_is_out_of_date(db: Path) -> None:
-    from dataclasses import replace
-
-    request = db.parent / "quote-requests" / "R-0001-quote-request.txt"
-    app = create_app(db, TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await to_step_3(app, pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await pilot.press("a", *"LC-NEW", "enter")
-        await pilot.pause()
-        await pilot.press("tab", *"PO-1", "tab", *"2026-11-27")
-        other = ContractRepository(Store(db))  # another session changes A-2's licences meanwhile
-        other.update(replace(other.get("A-2"), quantity=12), TODAY, base_revision=other.get("A-2").revision)
-        await pilot.press("ctrl+n", "y")
-        await pilot.pause()
-        assert "was changed elsewhere" in seen(app, "#wizard-message")  # the contracts are reloaded
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert "quote request" in seen(app, "#wizard-message") and "go back to step 4" in seen(app, "#wizard-message")
-        assert not isinstance(app.screen, CompletionSummary)
-        assert "Licences: 12" not in request.read_text(encoding="utf-8")
-        await pilot.press("ctrl+b")  # leaving step 4 rewrites it
-        await pilot.pause()
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert "Licences: 12" in request.read_text(encoding="utf-8")
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert isinstance(app.screen, CompletionSummary)
-
-
 async def test_contracts_with_different_partners_are_said_and_completion_offers_to_set_the_chosen_one(
         db: Path) -> None:
     app = create_app(db, TODAY)
@@ -395,8 +264,8 @@ async def test_notices_in_the_wizard_do_not_cover_its_totals_at_80x24(db: Path) 
         await pilot.press("t")
         app.notify("Draft R-0001 kept; resume it from the Renewal tab (2). A notice of three lines or so, "
                    "as long as the wizard's longest.")
-        await wait_for(pilot, lambda: app.screen.query(Toast) and app.screen.query(Toast).first().region.height,
-                       "the notice shown")
+        await wait_for(lambda: app.screen.query(Toast) and app.screen.query(Toast).first().region.height,
+                       "the notice shown", pilot=pilot)
         toast = app.screen.query(Toast).first().region
         totals = app.screen.query_one("#coterm-totals").region
         assert "total 1,341.78 RON" in seen(app, "#coterm-totals")
@@ -415,15 +284,3 @@ async def test_step_3_shows_ten_million_licences_and_their_cost_whole_at_80x24(d
         from tui.formatting import format_decimal
         assert format_decimal(line.total) in rows and format_decimal(line.additional_amount) in rows, rows
         assert "…" not in "".join(r for r in rows.splitlines() if "A-1" in r)
-
-
-async def test_a_new_renewal_is_stored_only_once_something_is_answered(db: Path) -> None:
-    app = create_app(db, TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await start_renewal(app, pilot)
-        await pilot.press("tab", "tab")  # through the fields, nothing typed
-        await pilot.pause()
-        assert RenewalRepository(Store(db)).all() == []
-        await pilot.press("ctrl+u", *"5", "tab")  # an uplift typed, the field left: stored
-        await pilot.pause()
-        assert [r.uplift for r in RenewalRepository(Store(db)).all()] == [Decimal("0.05")]
