@@ -232,7 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def remove_demo_on_exit(folder: Path) -> None:
-    """`--demo`'s temporary folder goes when the process ends; one holding a quote request stays."""
+    """`--demo`'s temporary folder goes when the process ends; one holding a quote request stays. (Both
+    modules were loaded when the demo was made, so these imports at exit read nothing from disk.)"""
     from tui.store.demo import remove_demo_folder
     from tui.store.quote_requests import FOLDER_NAME
 
