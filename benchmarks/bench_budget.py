@@ -35,7 +35,7 @@ from tui.domain.budget import budget_events  # noqa: E402
 from tui.domain.budget_period import Period, next_months  # noqa: E402
 from tui.domain.budget_summary import convert_events, summarise  # noqa: E402
 from tui.store.contracts import ContractRepository  # noqa: E402
-from tui.store.database import Store  # noqa: E402
+from tui.store.file.database import Store  # noqa: E402
 from tui.store.demo import demo_rates  # noqa: E402
 from tui.store.rates import RateRepository  # noqa: E402
 from tui.store.renewals import RenewalRepository  # noqa: E402

@@ -28,7 +28,7 @@ from bench_forecast import MONTHS, PRODUCTS, synthetic_samples  # noqa: E402
 from tui.domain.contract import Contract  # noqa: E402
 from tui.domain.forecast.planning import horizon_in_months, plan_product  # noqa: E402
 from tui.store.contracts import ContractRepository  # noqa: E402
-from tui.store.database import Store  # noqa: E402
+from tui.store.file.database import Store  # noqa: E402
 from tui.store.usage import UsageRepository  # noqa: E402
 
 TODAY = date(2026, 1, 15)  # the synthetic usage runs 2023-01 .. 2025-12

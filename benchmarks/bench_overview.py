@@ -33,7 +33,7 @@ from textual.widgets import Footer, Header, Static  # noqa: E402
 
 from tui.domain.contract import Contract  # noqa: E402
 from tui.store.contracts import ContractRepository  # noqa: E402
-from tui.store.database import Store  # noqa: E402
+from tui.store.file.database import Store  # noqa: E402
 from tui.ui.app import create_app  # noqa: E402
 from tui.ui.overview.pane import OverviewPane  # noqa: E402
 from benchmarks.paint_once import start_times  # noqa: E402

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench_partner_search import synthetic_partners  # noqa: E402
 
-from tui.store.database import Store  # noqa: E402
+from tui.store.file.database import Store  # noqa: E402
 from tui.store.demo import create_demo_database  # noqa: E402
 from tui.store.partners import PartnerRepository  # noqa: E402
 from tui.ui.app import create_app  # noqa: E402

@@ -16,7 +16,7 @@ What is measured, and how:
   included), bare and ours interleaved, median of `--runs`; both with their
   bytecode compiled once beforehand, as an installed package has it (see
   `installed_env`).  The file is as a closed session leaves it, with its
-  start-up glance (tui/store/glance.py); shown apart: the same without a
+  start-up glance (tui/store/file/glance.py); shown apart: the same without a
   glance (a file no session has closed yet), and the time until keys are
   answered (the data file read; with drafts in the file, the "resume the
   draft?" dialog is up by then, as it is for the user).
@@ -71,7 +71,7 @@ from textual.widgets import Footer, Input, Static, TabbedContent, TabPane  # noq
 from tui.domain.contract import Contract  # noqa: E402
 from tui.domain.renewal import new_renewal  # noqa: E402
 from tui.store.contracts import ContractRepository  # noqa: E402
-from tui.store.database import Store  # noqa: E402
+from tui.store.file.database import Store  # noqa: E402
 from tui.store.first_screen import remember_first_screen  # noqa: E402
 from tui.store.partners import PartnerRepository  # noqa: E402
 from tui.store.renewals import RenewalRepository  # noqa: E402

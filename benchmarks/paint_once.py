@@ -117,9 +117,9 @@ def run_renewals(mode: str, db: str, today: str) -> None:
         from textual.app import App
 
         if mode == "first-start":  # as on a file no session has closed yet: no start-up glance to paint first
-            import tui.store.glance
+            import tui.store.file.glance
 
-            tui.store.glance.read_glance = lambda path: None
+            tui.store.file.glance.read_glance = lambda path: None
         run = App.run
 
         def run_headless(app, *args, **kwargs):

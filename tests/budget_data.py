@@ -13,7 +13,7 @@ from tui.domain.contract import Contract
 from tui.domain.renewal import RenewalStatus, new_renewal
 from tui.domain.renewal_plan import renewal_quote
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.renewals import renewal_to_record
 
 TODAY = date(2026, 12, 6)  # domain.md's "today" for the budget's worked numbers

@@ -10,7 +10,7 @@ from icalendar import Calendar
 from tests.cli.run_cli import run
 from tests.conftest import TODAY, make_contract, write_csv
 from tui.domain.monitoring import check_contracts
-from tui.store.calendar_export import contracts_calendar
+from tui.store.transfer.calendar_export import contracts_calendar
 from tui.ui.overview.contract_detail import describe_contract
 
 

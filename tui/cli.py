@@ -28,7 +28,7 @@ from tui.domain.parsing import ParseError, parse_date
 from tui.domain.text import printable, printable_lines
 from tui.i18n import LANGUAGES, _, language_code, language_from_environment, use_language
 from tui.store.errors import DatabaseRefused, StoreError
-from tui.store.paths import resolve_db_path
+from tui.store.file.paths import resolve_db_path
 
 if TYPE_CHECKING:  # Textual is imported only when the app opens
     from tui.ui.app import RenewalsApp
@@ -217,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return SIGPIPE_STATUS
         return report.output_failed(_("renewals: standard output: {problem}").format(problem=failure))
     except DatabaseRefused as refused:
-        from tui.store.backups import existing_backups
+        from tui.store.file.backups import existing_backups
 
         hint = ""
         if existing_backups(refused.path):
@@ -235,7 +235,7 @@ def remove_demo_on_exit(folder: Path) -> None:
     """`--demo`'s temporary folder goes when the process ends; one holding a quote request stays. (Both
     modules were loaded when the demo was made, so these imports at exit read nothing from disk.)"""
     from tui.store.demo import remove_demo_folder
-    from tui.store.quote_requests import FOLDER_NAME
+    from tui.store.transfer.quote_requests import FOLDER_NAME
 
     if remove_demo_folder(folder):
         print(printable_lines(_("renewals: the demo's quote requests are kept in {folder}").format(
@@ -248,7 +248,7 @@ def open_app(ctx: CliContext) -> RenewalsApp:
 
     The garbage collector is paused from here, before Textual is imported, until the app has read its
     data file (tui/ui/startup.py)."""
-    from tui.store.paths import create_missing_data_file
+    from tui.store.file.paths import create_missing_data_file
     from tui.ui.startup import CollectorPause  # imports no Textual
 
     created = create_missing_data_file(ctx.db_path)

@@ -13,7 +13,7 @@ from tests.cli.run_cli import run
 from tests.budget_data import store_completed_renewal, worked_contracts
 from tests.store.test_rate_files import BNR_DAY, ECB_DAYS, EXTERNAL_ENTITY, XML_BOMB, bnr, cube
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 
 TODAY = "2026-12-06"
 D = Decimal

@@ -11,7 +11,7 @@ from icalendar import Calendar
 from tests.conftest import make_contract
 from tui.cli import main
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.demo import create_demo_database
 from tui.store.settings import SettingsRepository
 from tui.domain.settings import Settings

@@ -17,7 +17,7 @@ from tests.cli.run_cli import ROOT, run, run_process
 from tests.conftest import make_contract
 from tui import __version__
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 
 TODAY = date(2026, 11, 27)
 
@@ -113,7 +113,7 @@ def test_the_real_command_line_exits_3_on_a_mistake(demo_db: Path) -> None:
 def test_a_lock_held_longer_than_the_timeout_is_unknown_and_then_the_check_reads(tmp_path: Path) -> None:
     path = db_with(tmp_path / "db.json", TODAY - timedelta(days=1))
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys\nfrom tui.store.database import Store\n"
+        [sys.executable, "-c", "import sys\nfrom tui.store.file.database import Store\n"
          "with Store(sys.argv[1]).transaction():\n    print('locked', flush=True)\n    sys.stdin.read()\n",
          str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:

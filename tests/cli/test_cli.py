@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.cli.run_cli import run
 from tests.conftest import write_csv
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 
 TODAY = "2026-11-27"
 

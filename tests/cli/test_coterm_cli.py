@@ -16,7 +16,7 @@ from tests.conftest import TODAY, make_contract
 from tui.cli import main
 from tui.domain.renewal import new_renewal
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.renewals import RenewalRepository
 from tui.store.settings import SettingsRepository
 from tui.domain.settings import Settings

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.conftest import TODAY
 from tui.store.demo import create_temporary_demo, remove_demo_folder
-from tui.store.quote_requests import default_folder, write_quote_request
+from tui.store.transfer.quote_requests import default_folder, write_quote_request
 
 ROOT = Path(__file__).resolve().parents[2]
 

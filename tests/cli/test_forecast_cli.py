@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.run_cli import run
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.settings import SettingsRepository
 from tui.store.usage import UsageRepository
 

@@ -10,8 +10,8 @@ import pytest
 from tests.cli.run_cli import run, run_process
 from tests.conftest import write_csv
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
-from tui.store.paths import create_missing_data_file, default_db_path
+from tui.store.file.database import Store
+from tui.store.file.paths import create_missing_data_file, default_db_path
 
 TODAY = "2026-11-27"
 

@@ -16,7 +16,7 @@ from icalendar import Calendar
 from tests.cli.run_cli import ROOT, run_process
 from tests.conftest import make_contract
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 
 TODAY = "2026-11-27"
 

@@ -14,7 +14,7 @@ from tui.store.demo import create_demo_database
 from tui.domain.geo import haversine_km
 from tui.domain.partner import PARTNER_COLUMNS
 from tui.store.cities import city_named
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.partners import PartnerRepository
 
 TODAY = "2026-11-27"

@@ -24,7 +24,8 @@ def test_opening_the_app_reads_its_arguments_without_loading_the_subcommands() -
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.splitlines() == [
         "x.json 2026-11-27 True None None",
-        "['tui.commands.context', 'tui.commands.output', 'tui.store.errors', 'tui.store.paths']",
+        "['tui.commands.context', 'tui.commands.output', 'tui.store.errors', 'tui.store.file', "
+        "'tui.store.file.paths']",
     ]
 
 

@@ -44,7 +44,7 @@ from tui.domain.renewal import Proof, Renewal, new_renewal  # noqa: E402
 from tui.domain.renewal_plan import try_quote  # noqa: E402
 from tui.domain.usage import UsageSample  # noqa: E402
 from tui.store.contracts import ContractRepository  # noqa: E402
-from tui.store.database import Store  # noqa: E402
+from tui.store.file.database import Store  # noqa: E402
 from tui.store.partners import PartnerRepository  # noqa: E402
 from tui.store.renewals import RenewalRepository  # noqa: E402
 from tui.store.usage import UsageRepository  # noqa: E402

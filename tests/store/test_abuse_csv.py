@@ -16,10 +16,10 @@ from tui.domain.contract import CONTRACT_COLUMNS
 from tui.domain.partner import PARTNER_COLUMNS
 from tui.domain.text import has_control_chars
 from tui.domain.usage import USAGE_COLUMNS
-from tui.store.contract_csv import plan_contract_import
-from tui.store.csv_reader import CsvRejected, Problem, read_csv
-from tui.store.partner_csv import plan_partner_import
-from tui.store.usage_csv import plan_usage_import
+from tui.store.transfer.contract_csv import plan_contract_import
+from tui.store.transfer.csv_reader import CsvRejected, Problem, read_csv
+from tui.store.transfer.partner_csv import plan_partner_import
+from tui.store.transfer.usage_csv import plan_usage_import
 
 TODAY = date(2026, 11, 27)
 

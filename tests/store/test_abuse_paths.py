@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.cli import main
-from tui.store.database import Store
-from tui.store.paths import expand_home, resolve_db_path
-from tui.store.quote_requests import request_folder, write_quote_request
+from tui.store.file.database import Store
+from tui.store.file.paths import expand_home, resolve_db_path
+from tui.store.transfer.quote_requests import request_folder, write_quote_request
 
 NOBODY = "~no-such-user-abuse"
 

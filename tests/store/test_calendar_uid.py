@@ -8,7 +8,7 @@ from datetime import date
 from icalendar import Calendar
 
 from tests.conftest import make_contract
-from tui.store.calendar_export import contracts_calendar
+from tui.store.transfer.calendar_export import contracts_calendar
 
 TODAY = date(2026, 7, 1)
 AWKWARD_IDS = ["Contract ș/2027", "A,B", "A;B", "A\\,B", "A%2CB", "A:B", "Cloud 👍", "A B", "x" * 200]

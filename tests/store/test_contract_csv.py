@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CSV_HEADER, write_csv
-from tui.store.contract_csv import plan_contract_import, write_contracts_csv, write_contracts_json
+from tui.store.transfer.contract_csv import plan_contract_import, write_contracts_csv, write_contracts_json
 from tui.store.contracts import ContractRepository
-from tui.store.csv_reader import CsvRejected
-from tui.store.database import Store
+from tui.store.transfer.csv_reader import CsvRejected
+from tui.store.file.database import Store
 
 GOOD = "SEP-1,Endpoint Protection,250,2025-01-01,2026-12-31,95.00,RON,p0001,LC-1,PO-1,HQ"
 

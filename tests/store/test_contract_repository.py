@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import make_contract
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.errors import ConflictError, NotFoundError
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from tests.store.writer_process import TODAY, contract
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 
 WRITER = Path(__file__).with_name("writer_process.py")
 

@@ -11,11 +11,11 @@ import pytest
 
 from tests.conftest import make_contract
 from tui.cli import main
-from tui.store.backups import backup_path
+from tui.store.file.backups import backup_path
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.errors import StoreError
-from tui.store.restore import list_backups, restore_backup
+from tui.store.file.restore import list_backups, restore_backup
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,7 +30,7 @@ def test_a_write_that_hits_the_file_size_limit_leaves_the_old_file_and_says_so(d
         from datetime import date
         from tests.conftest import make_contract
         from tui.store.contracts import ContractRepository
-        from tui.store.database import Store
+        from tui.store.file.database import Store
         from tui.store.errors import WriteFailed
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # get EFBIG instead of being killed
         resource.setrlimit(resource.RLIMIT_FSIZE, ({len(before) // 2}, {len(before) // 2}))
@@ -102,7 +102,7 @@ def test_a_read_only_database_opens_read_only_and_refuses_writes(tmp_path: Path,
         from datetime import date
         from tests.conftest import make_contract
         from tui.store.contracts import ContractRepository
-        from tui.store.database import Store
+        from tui.store.file.database import Store
         from tui.store.errors import WriteFailed
         from tui.store.first_screen import remember_first_screen
         {drop}  # after the imports: the interpreter's own files may be private to root

@@ -17,9 +17,9 @@ from tests.store.test_partner_repository import user_partner
 from tui.domain.settings import Settings
 from tui.domain.status import summarize, summarize_end_dates
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.first_screen import remember_first_screen
-from tui.store.glance import GLANCE_ROWS, glance_path, read_glance
+from tui.store.file.glance import GLANCE_ROWS, glance_path, read_glance
 from tui.store.partners import PartnerRepository
 from tui.store.settings import SettingsRepository
 
@@ -74,7 +74,7 @@ def test_any_write_to_the_data_file_makes_the_glance_stale(store: Store, change:
 def test_a_write_by_another_process_makes_the_glance_stale(store: Store) -> None:
     remember_first_screen(store)
     code = ("import sys; from datetime import date; from dataclasses import replace;"
-            "from tui.store.database import Store; from tui.store.contracts import ContractRepository;"
+            "from tui.store.file.database import Store; from tui.store.contracts import ContractRepository;"
             f"r = ContractRepository(Store({str(store.path)!r})); c = r.get('C-0001');"
             "r.update(replace(c, quantity=c.quantity + 1), date(2026, 11, 27), base_revision=c.revision)")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
@@ -168,7 +168,7 @@ def test_writing_the_glance_late_imports_nothing(db_path: Path) -> None:
     ContractRepository(Store(db_path)).save_many(many_contracts(5), [], TODAY)
     code = (
         "import sys\n"
-        "from tui.store.database import Store\n"
+        "from tui.store.file.database import Store\n"
         "from tui.store.first_screen import remember_first_screen\n"
         "from tui.store.partner_directory import shipped_directory\n"
         "shipped_directory()\n"

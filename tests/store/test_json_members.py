@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.store.json_members import NotMembers, ShapeChecker, iter_members
+from tui.store.file.json_members import NotMembers, ShapeChecker, iter_members
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),

@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import make_contract
 from tui.domain.partner import validate_partner
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.errors import ConflictError, NotFoundError
 from tui.store.partner_directory import parse_directory, shipped_directory
 from tui.store.partners import PartnerInUse, PartnerRepository

@@ -20,10 +20,10 @@ from tui.domain.parsing import MAX_WHOLE_DIGITS, MAX_YEAR, MIN_YEAR
 from tui.domain.partner import PARTNER_COLUMNS
 from tui.domain.text import has_control_chars
 from tui.domain.usage import USAGE_COLUMNS
-from tui.store.contract_csv import plan_contract_import, write_contracts_csv
-from tui.store.csv_reader import CsvRejected, read_csv
-from tui.store.partner_csv import REQUIRED_PARTNER_COLUMNS, plan_partner_import
-from tui.store.usage_csv import plan_usage_import
+from tui.store.transfer.contract_csv import plan_contract_import, write_contracts_csv
+from tui.store.transfer.csv_reader import CsvRejected, read_csv
+from tui.store.transfer.partner_csv import REQUIRED_PARTNER_COLUMNS, plan_partner_import
+from tui.store.transfer.usage_csv import plan_usage_import
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 KINDS = {

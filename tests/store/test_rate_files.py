@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tui.domain.exchange import Rate
-from tui.store.csv_reader import CsvRejected
-from tui.store.database import Store
-from tui.store.rate_files import plan_rate_import, read_rate_file
+from tui.store.transfer.csv_reader import CsvRejected
+from tui.store.file.database import Store
+from tui.store.transfer.rate_files import plan_rate_import, read_rate_file
 from tui.store.rates import RateRepository
 
 TODAY = date(2026, 12, 6)

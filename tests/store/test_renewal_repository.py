@@ -13,9 +13,9 @@ from tests.conftest import TODAY, make_contract
 from tui.domain.renewal import Proof, RenewalStatus, new_renewal
 from tui.domain.renewal_plan import renewal_quote
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.errors import ConflictError
-from tui.store.quote_requests import default_folder, request_folder, write_quote_request
+from tui.store.transfer.quote_requests import default_folder, request_folder, write_quote_request
 from tui.store.renewal_records import renewal_from_record, renewal_to_record
 from tui.store.renewals import RenewalRefused, RenewalRepository
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from tui.domain.settings import Settings
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.settings import SettingsRepository
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CSV_HEADER, write_csv
-from tui.store.contract_csv import plan_contract_import
-from tui.store.csv_reader import CsvRejected
+from tui.store.transfer.contract_csv import plan_contract_import
+from tui.store.transfer.csv_reader import CsvRejected
 
 ROW = "SEP-1,Endpoint Protection,250,2025-01-01,2026-12-31,95.00,RON,p0001,LC-1,PO-1,HQ"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_contract
-from tui.store.backups import backup_path
+from tui.store.file.backups import backup_path
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.errors import DatabaseRefused
-from tui.store.file_format import SCHEMA_VERSION
+from tui.store.file.file_format import SCHEMA_VERSION
 
 
 def test_opening_a_missing_file_writes_nothing_until_the_first_write(db_path: Path, today) -> None:

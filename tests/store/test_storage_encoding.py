@@ -10,7 +10,7 @@ from tests.conftest import TODAY, make_contract
 from tui.domain.renewal import new_renewal
 from tui.domain.usage import UsageSample
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.partners import PartnerRepository
 from tui.store.renewals import RenewalRepository
 from tui.store.usage import UsageRepository

@@ -12,9 +12,9 @@ import pytest
 from tests.conftest import TODAY, make_contract
 from tui.domain.usage import UsageSample
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.errors import DatabaseRefused
-from tui.store.file_format import TABLE_KEPT_PARSED
+from tui.store.file.file_format import TABLE_KEPT_PARSED
 from tui.store.usage import UsageRepository
 
 MANY = 400  # contracts: more than TABLE_KEPT_PARSED bytes of JSON

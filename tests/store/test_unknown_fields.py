@@ -17,7 +17,7 @@ from tui.domain.renewal import new_renewal
 from tui.domain.settings import Settings
 from tui.domain.usage import UsageSample
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.partners import PartnerRepository
 from tui.store.renewals import RenewalRepository
 from tui.store.settings import SettingsRepository

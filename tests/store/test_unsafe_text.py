@@ -11,9 +11,9 @@ import pytest
 
 from tests.conftest import TODAY
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.demo import create_demo_database
-from tui.store.unsafe_text import may_hold_unsafe_text
+from tui.store.file.unsafe_text import may_hold_unsafe_text
 
 UNSAFE_CATEGORIES = ("Cc", "Cf", "Zl", "Zp")
 

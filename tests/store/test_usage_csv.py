@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tui.domain.usage import UsageSample
-from tui.store.csv_reader import CsvRejected
-from tui.store.usage_csv import plan_usage_import, write_usage_csv, write_usage_json
+from tui.store.transfer.csv_reader import CsvRejected
+from tui.store.transfer.usage_csv import plan_usage_import, write_usage_csv, write_usage_json
 
 TODAY = date(2026, 11, 27)
 KNOWN = ["Endpoint Protection", "Backup Exec"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.domain.usage import UsageSample
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.demo import create_demo_database
 from tui.store.errors import ConflictError, NotFoundError
 from tui.store.usage import UsageRepository

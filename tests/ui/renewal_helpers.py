@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.conftest import TODAY, make_contract
 from tui.domain.usage import UsageSample
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.usage import UsageRepository
 from tui.ui.renewal.proof_form import ProofForm
 from tui.ui.renewal.wizard import RenewalWizard

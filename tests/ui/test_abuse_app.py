@@ -19,7 +19,7 @@ from tests.ui.renewal_helpers import make_renewal_db, start_renewal, wizard
 from tui.domain.partner import Partner
 from tui.domain.text import has_control_chars
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.partners import PartnerRepository
 from tui.ui.app import create_app
 from tui.ui.overview.contract_form import ContractForm

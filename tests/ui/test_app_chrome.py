@@ -9,7 +9,7 @@ from textual.command import CommandList
 
 from tests.conftest import write_csv
 from tests.ui.waiting import wait_for
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.settings import SettingsRepository
 from tui.ui.app import create_app
 from tui.ui.dialogs.help_screen import HelpScreen

@@ -18,7 +18,7 @@ from textual.widget import Widget
 from tests.ui.renewal_helpers import start_renewal, wizard
 from tests.ui.test_terminals import settle
 from tui.domain.settings import Settings
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.settings import SettingsRepository
 from tui.ui.app import create_app
 

@@ -21,8 +21,8 @@ from tests.ui.test_terminals import assert_key_shown, header, screen_colours, se
 from tui.domain.renewal import new_renewal
 from tui.domain.settings import Settings
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
-from tui.store.rate_files import plan_rate_import
+from tui.store.file.database import Store
+from tui.store.transfer.rate_files import plan_rate_import
 from tui.store.rates import RateRepository
 from tui.store.renewals import RenewalRepository
 from tui.store.settings import SettingsRepository

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import TODAY
 from tests.ui.test_two_sessions import SIZE, messages
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.settings import SettingsRepository
 from tui.ui.app import create_app
 from tui.ui.overview.contract_form import ContractForm

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.domain.usage import UsageSample
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.usage import UsageRepository
 from tui.ui.app import create_app
 from tui.ui.dialogs.confirm import ConfirmScreen

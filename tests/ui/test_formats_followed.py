@@ -11,7 +11,7 @@ from tests.conftest import TODAY, write_csv
 from tests.ui.renewal_helpers import SIZE, make_renewal_db, to_step_3, wizard
 from tui.domain.settings import Settings
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.settings import SettingsRepository
 from tui.ui.app import create_app
 from tui.ui.overview.contract_form import ContractForm

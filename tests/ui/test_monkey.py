@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.first_screen import remember_first_screen
 from tui.ui.app import create_app
 
@@ -41,7 +41,7 @@ async def test_300_random_keys(demo_db: Path, today) -> None:
 
 
 async def test_300_random_keys_from_the_first_key_of_a_start_from_the_glance(demo_db: Path, today) -> None:
-    """Keys pressed while the data file is still being read wait for it (tui/store/glance.py)."""
+    """Keys pressed while the data file is still being read wait for it (tui/store/file/glance.py)."""
     remember_first_screen(Store(demo_db))
     await monkey(demo_db, today, presses=300, seed=20261128, from_glance=True)
 

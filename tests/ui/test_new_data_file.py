@@ -8,7 +8,7 @@ from tests.ui.notices import notices
 from tui.cli import open_app
 from tui.commands.context import CliContext
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 
 
 async def test_the_app_creates_a_missing_data_file_and_says_where(tmp_path: Path, today) -> None:

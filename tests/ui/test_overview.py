@@ -13,7 +13,7 @@ from tests.conftest import make_contract
 from tests.ui.notices import notices
 from tui.domain.contract_query import Show, SortOrder
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.settings import SettingsRepository
 from tui.domain.settings import Settings
 from tui.ui.app import create_app

@@ -7,7 +7,7 @@ from pathlib import Path
 from tests.ui.notices import notices
 from tui.domain.partner import TIERS
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.partners import PartnerRepository
 from tui.ui.app import create_app
 from tui.ui.dialogs.confirm import ConfirmScreen

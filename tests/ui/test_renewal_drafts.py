@@ -15,7 +15,7 @@ from tests.ui.renewal_helpers import (
 )
 from tests.ui.waiting import wait_for
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.renewals import RenewalRepository
 from tui.ui.app import create_app
 from tui.ui.renewal.summary import CompletionSummary

@@ -20,7 +20,7 @@ from tests.ui.waiting import wait_for
 from tui.cli import main
 from tui.domain.renewal import RenewalStatus
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.renewals import RenewalRepository
 from tui.ui.app import create_app
 from tui.ui.dialogs.confirm import ConfirmScreen

@@ -16,10 +16,10 @@ from tests.conftest import TODAY, make_contract
 from tests.ui.waiting import wait_for
 from tui import cli
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.errors import DatabaseRefused
 from tui.store.first_screen import remember_first_screen
-from tui.store.glance import GLANCE_ROWS, glance_is_current, glance_path, read_glance
+from tui.store.file.glance import GLANCE_ROWS, glance_is_current, glance_path, read_glance
 from tui.ui.app import create_app
 from tui.ui.overview.pane import OverviewPane
 

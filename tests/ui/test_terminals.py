@@ -17,7 +17,7 @@ from textual.widget import Widget
 from tests.conftest import TODAY
 from tests.ui.renewal_helpers import make_renewal_db, start_renewal, wizard
 from tui.domain.settings import Settings
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.settings import SettingsRepository
 from tui.ui.app import create_app
 from tui.ui.dialogs.help_screen import HelpScreen

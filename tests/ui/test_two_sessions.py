@@ -26,7 +26,7 @@ from tui.domain.renewal import RenewalStatus, new_renewal
 from tui.domain.renewal_plan import try_quote
 from tui.domain.usage import UsageSample
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.partners import PartnerRepository
 from tui.store.renewals import RenewalRepository
 from tui.store.usage import UsageRepository

@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 from tests.ui.waiting import wait_for
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.ui.app import create_app
 from tui.ui.overview.contract_form import ContractForm
 

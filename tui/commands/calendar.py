@@ -26,7 +26,7 @@ def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.store.calendar_export import DEFAULT_ALARM_DAYS, contracts_calendar  # icalendar: only here
+    from tui.store.transfer.calendar_export import DEFAULT_ALARM_DAYS, contracts_calendar  # icalendar: only here
 
     alarms = list(DEFAULT_ALARM_DAYS) if args.alarm is None else args.alarm
     ics = contracts_calendar(ctx.repositories().contracts.all(), ctx.today, alarms)

@@ -17,7 +17,7 @@ from tui.domain.monitoring import CheckResult, CheckState, check_contracts
 from tui.domain.text import clip
 from tui.i18n import _
 from tui.store.errors import StoreError
-from tui.store.locking import lock_path, no_write_in_progress
+from tui.store.file.locking import lock_path, no_write_in_progress
 
 DEFAULT_TIMEOUT_SECONDS = 10
 

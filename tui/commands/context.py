@@ -15,7 +15,7 @@ from tui.formatting import use_formats
 
 if TYPE_CHECKING:  # the store is imported by the commands that open it: `renewals` alone opens the app
     from tui.domain.settings import Settings
-    from tui.store.database import Store
+    from tui.store.file.database import Store
     from tui.store.repositories import Repositories
 
 
@@ -57,8 +57,8 @@ class CliContext:
         that only reads refuses a missing file (NoDataFile) rather than reading it as empty; one that
         writes (`create`) makes it on its first write."""
         if self._store is None:
-            from tui.store.database import Store
-            from tui.store.paths import check_data_file, make_default_folder
+            from tui.store.file.database import Store
+            from tui.store.file.paths import check_data_file, make_default_folder
 
             check_data_file(self.db_path, must_exist=not create)
             if create:
@@ -84,7 +84,7 @@ class CliContext:
         right after the write, in a command that lasts a moment: a command that only reads does not load
         the partners' repository for it.)"""
         from tui.store.first_screen import remember_first_screen
-        from tui.store.glance import glance_path
+        from tui.store.file.glance import glance_path
 
         store = self._store
         if store is not None and store.signature != self._opened_as and glance_path(store.path).exists():

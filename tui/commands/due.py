@@ -12,7 +12,7 @@ from tui.domain.contract import CONTRACT_COLUMNS
 from tui.domain.status import DEFAULT_NOTICE_DAYS, days_left, needs_attention, status_of
 from tui.formatting import format_count, format_date, format_money
 from tui.i18n import _, ngettext
-from tui.store.contract_csv import contract_to_json
+from tui.store.transfer.contract_csv import contract_to_json
 
 
 def add_parser(subparsers, common: argparse.ArgumentParser) -> None:

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from tui.commands.context import CliContext
 from tui.i18n import _, ngettext
-from tui.store.csv_reader import CsvRejected
+from tui.store.transfer.csv_reader import CsvRejected
 
 
 class ImportPlan(Protocol):

@@ -7,7 +7,7 @@ import argparse
 from tui.commands.context import CliContext
 from tui.commands.importing import run_import
 from tui.i18n import _
-from tui.store.partner_csv import plan_partner_import, write_partners_csv
+from tui.store.transfer.partner_csv import plan_partner_import, write_partners_csv
 
 
 def add_import_parser(kinds, common: argparse.ArgumentParser) -> None:

@@ -18,7 +18,7 @@ from tui.domain.text import clip
 from tui.formatting import format_km
 from tui.i18n import _
 from tui.store.cities import DEFAULT_RADIUS_KM, city_named, shipped_cities
-from tui.store.partner_csv import partner_to_json
+from tui.store.transfer.partner_csv import partner_to_json
 
 def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(

@@ -26,7 +26,7 @@ def add_export_parser(kinds, common: argparse.ArgumentParser) -> None:
 
 def import_rates(args: argparse.Namespace, ctx: CliContext) -> int:
     from tui.commands.importing import run_import
-    from tui.store.rate_files import plan_rate_import
+    from tui.store.transfer.rate_files import plan_rate_import
 
     repository = ctx.repositories(create=True).rates
     return run_import(
@@ -37,7 +37,7 @@ def import_rates(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_rates(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.store.rate_files import RATE_COLUMNS
+    from tui.store.transfer.rate_files import RATE_COLUMNS
 
     rates = ctx.repositories().rates.all()
     rows = [{"date": r.on.isoformat(), "base": r.base, "currency": r.currency, "rate": str(r.rate),

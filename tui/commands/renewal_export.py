@@ -6,7 +6,7 @@ import argparse
 
 from tui.commands.context import CliContext
 from tui.i18n import _
-from tui.store.renewal_export import write_renewals_csv, write_renewals_json
+from tui.store.transfer.renewal_export import write_renewals_csv, write_renewals_json
 
 
 def add_export_parser(kinds, common: argparse.ArgumentParser) -> None:

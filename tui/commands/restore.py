@@ -7,7 +7,7 @@ import argparse
 from tui.commands.context import CliContext
 from tui.commands.text_table import render_table
 from tui.i18n import _
-from tui.store.restore import list_backups, restore_backup
+from tui.store.file.restore import list_backups, restore_backup
 
 
 def add_parser(subparsers, common: argparse.ArgumentParser) -> None:

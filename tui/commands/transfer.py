@@ -10,7 +10,7 @@ from tui.commands.importing import run_import
 from tui.commands.usage_transfer import add_export_parser as add_usage_export
 from tui.commands.usage_transfer import add_import_parser as add_usage_import
 from tui.i18n import _
-from tui.store.contract_csv import plan_contract_import, write_contracts_csv, write_contracts_json
+from tui.store.transfer.contract_csv import plan_contract_import, write_contracts_csv, write_contracts_json
 
 
 def add_parsers(subparsers, common: argparse.ArgumentParser) -> None:

@@ -8,7 +8,7 @@ from tui.commands.context import CliContext
 from tui.commands.importing import run_import
 from tui.domain.forecast.planning import known_products
 from tui.i18n import _
-from tui.store.usage_csv import plan_usage_import, write_usage_csv, write_usage_json
+from tui.store.transfer.usage_csv import plan_usage_import, write_usage_csv, write_usage_json
 
 
 def add_import_parser(kinds, common: argparse.ArgumentParser) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 
 from tui.domain.contract import Contract, HistoryEntry
 from tui.i18n import _
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.errors import ConflictError, NotFoundError
 from tui.store.records import SharedValues, contract_from_record, contract_to_record
 

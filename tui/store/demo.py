@@ -14,15 +14,15 @@ from tui.domain.exchange import Rate
 from tui.domain.forecast.planning import shift_months
 from tui.domain.forecast.series import months_between
 from tui.domain.usage import UsageSample, duplicate_key
-from tui.store.contract_csv import plan_contract_import
+from tui.store.transfer.contract_csv import plan_contract_import
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.partners import PartnerRepository
-from tui.store.rate_files import plan_rate_import
+from tui.store.transfer.rate_files import plan_rate_import
 from tui.store.rates import RateRepository
-from tui.store.quote_requests import FOLDER_NAME as QUOTE_REQUESTS
+from tui.store.transfer.quote_requests import FOLDER_NAME as QUOTE_REQUESTS
 from tui.store.usage import UsageRepository
-from tui.store.usage_csv import plan_usage_import
+from tui.store.transfer.usage_csv import plan_usage_import
 
 # The shipped demo files are written as if today were this day.
 DEMO_ANCHOR = date(2026, 1, 1)

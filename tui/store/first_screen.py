@@ -1,6 +1,6 @@
-"""Write the start-up glance (`tui.store.glance`) of an open data file.
+"""Write the start-up glance (`tui.store.file.glance`) of an open data file.
 
-Apart from `tui.store.glance` because of what it imports: the repositories and the storage, which a start
+Apart from `tui.store.file.glance` because of what it imports: the repositories and the storage, which a start
 from the glance loads only after its first paint. Everything it needs is imported here, at the top: it
 runs late — when the app closes, or after a command-line write — when importing a module could fail (a
 package upgraded under a running app, a checkout that became unreadable).
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import tui.store.contracts  # noqa: F401  (used through Repositories: imported now, not when the app closes)
 import tui.store.partners  # noqa: F401
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.errors import DatabaseRefused
-from tui.store.glance import glance_is_current, make_glance, write_glance
+from tui.store.file.glance import glance_is_current, make_glance, write_glance
 from tui.store.repositories import Repositories
 
 

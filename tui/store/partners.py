@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from tui.domain.partner import Partner
 from tui.i18n import _
 from tui.store.contracts import TABLE as CONTRACTS_TABLE
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.errors import ConflictError, NotFoundError, StoreError
 from tui.store.partner_directory import (
     STATE_TABLE,

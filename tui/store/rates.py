@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from tui.domain.exchange import Rate, RateBook
-from tui.store.database import Store
+from tui.store.file.database import Store
 
 TABLE = "rates"
 

@@ -19,7 +19,7 @@ from tui.domain.renewal import Renewal, RenewalStatus, format_renewal_id, renewa
 from tui.domain.renewal_plan import completion_problems, planned_changes, renewal_quote
 from tui.i18n import _
 from tui.store.contracts import ContractRepository
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.errors import ConflictError, NotFoundError, StoreError
 from tui.store.renewal_records import renewal_from_record, renewal_to_record
 

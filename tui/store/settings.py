@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from tui.domain.settings import Settings
 
 if TYPE_CHECKING:
-    from tui.store.database import Store
+    from tui.store.file.database import Store
 
 TABLE = "settings"
 DOC_ID = 1

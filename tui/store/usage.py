@@ -14,7 +14,7 @@ from datetime import date
 
 from tui.domain.usage import UsageSample, duplicate_key
 from tui.i18n import _
-from tui.store.database import Store
+from tui.store.file.database import Store
 from tui.store.errors import ConflictError, NotFoundError
 
 TABLE = "usage"

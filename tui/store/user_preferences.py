@@ -14,7 +14,7 @@ from pathlib import Path
 import platformdirs
 
 from tui.i18n import LANGUAGES
-from tui.store.atomic import atomic_write
+from tui.store.file.atomic import atomic_write
 
 FILE_NAME = "preferences.json"
 

@@ -35,7 +35,7 @@ from tui.ui.widgets.screens import MainScreen
 
 if TYPE_CHECKING:
     from tui.store.contracts import ContractRepository
-    from tui.store.database import Store
+    from tui.store.file.database import Store
     from tui.store.partners import PartnerRepository
     from tui.store.settings import SettingsRepository
     from tui.ui.session import Session

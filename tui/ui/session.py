@@ -19,7 +19,7 @@ from tui.formatting import use_formats
 
 if TYPE_CHECKING:
     from tui.store.contracts import ContractRepository
-    from tui.store.database import Store
+    from tui.store.file.database import Store
     from tui.store.partners import PartnerRepository
     from tui.store.rates import RateRepository
     from tui.store.renewals import RenewalRepository

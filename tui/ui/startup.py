@@ -5,7 +5,7 @@ Two ways in (`create_app` picks one):
 - from the store: the data file is opened (parsed and checked) before the terminal is taken over, so a
   damaged one is refused first; the Overview's rows are computed in a thread while Textual sets up the
   screen (its set-up waits on the terminal now and then: this fills it);
-- from the glance (tui/store/glance.py), when it is current: the first screen is painted from it, and the
+- from the glance (tui/store/file/glance.py), when it is current: the first screen is painted from it, and the
   data file is opened in a thread right after.  That thread reports back with a message, `DataOpened` or
   `OpenFailed` (tui/ui/messages.py); keys and clicks wait until then.  The report is handed over with
   `call_from_thread`, not posted: a key waiting for the data file holds the App's message queue.
@@ -25,14 +25,14 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from tui.store.glance import Glance, read_glance
+from tui.store.file.glance import Glance, read_glance
 from tui.ui.overview.data import OverviewData
 from tui.ui.session import Session
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from tui.store.database import Store
+    from tui.store.file.database import Store
     from tui.store.repositories import Repositories
 
 
@@ -67,7 +67,7 @@ def open_store(path: Path) -> Store:
     """Open (parse and check) the data file.  The storage modules are imported here: a start from the
     glance paints before they are loaded."""
     from tui.malloc import keep_large_buffers_unmapped
-    from tui.store.database import Store
+    from tui.store.file.database import Store
 
     keep_large_buffers_unmapped()  # before the file's text is read: it is large, and let go
     return Store(path)

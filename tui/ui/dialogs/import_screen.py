@@ -15,10 +15,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, LoadingIndicator, Static
 
 from tui.i18n import N_, _
-from tui.store.contract_csv import ContractImportPlan, plan_contract_import
-from tui.store.csv_reader import CsvRejected
+from tui.store.transfer.contract_csv import ContractImportPlan, plan_contract_import
+from tui.store.transfer.csv_reader import CsvRejected
 from tui.store.errors import StoreError
-from tui.store.paths import expand_home
+from tui.store.file.paths import expand_home
 from tui.ui.session import Session
 from tui.ui.widgets.screens import Dialog
 from tui.ui.widgets.translated_footer import TranslatedFooter

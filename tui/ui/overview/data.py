@@ -10,7 +10,7 @@ from datetime import date
 from tui.domain.contract import Contract
 from tui.domain.contract_query import ContractIndex, ContractQuery
 from tui.domain.status import PortfolioSummary, summarize, summarize_end_dates
-from tui.store.glance import Glance
+from tui.store.file.glance import Glance
 
 
 class FirstRows(Sequence):
@@ -36,7 +36,7 @@ class FirstRows(Sequence):
 @dataclass(frozen=True)
 class OverviewData:
     """Everything the Overview shows, computed from the contracts in one go (at start-up, in a thread),
-    or from the start-up glance (see tui.store.glance) until the data file is read."""
+    or from the start-up glance (see tui.store.file.glance) until the data file is read."""
 
     index: ContractIndex
     summary: PortfolioSummary

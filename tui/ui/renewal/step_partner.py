@@ -16,7 +16,7 @@ from tui.domain.renewal_plan import default_partner, other_partners
 from tui.formatting import current_styles, date_placeholder, format_date, format_decimal
 from tui.i18n import N_, _
 from tui.store.errors import StoreError
-from tui.store.quote_requests import default_folder, request_folder, write_quote_request
+from tui.store.transfer.quote_requests import default_folder, request_folder, write_quote_request
 from tui.ui.dialogs.partner_picker import PartnerPicker
 from tui.ui.renewal.step_base import WizardStep, read_date
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.i18n import _
-from tui.store.atomic import atomic_write
+from tui.store.file.atomic import atomic_write
 from tui.store.errors import WriteFailed
-from tui.store.paths import expand_home
+from tui.store.file.paths import expand_home
 
 FOLDER_NAME = "quote-requests"
 

@@ -29,7 +29,7 @@ from tui.domain.parsing import ParseError
 from tui.domain.rate_validation import parse_multiplier, parse_rate, parse_rate_day, validate_rate
 from tui.domain.text import printable
 from tui.i18n import _, ngettext
-from tui.store.csv_reader import CsvRejected, Problem, parse_csv_text, text_line_of
+from tui.store.transfer.csv_reader import CsvRejected, Problem, parse_csv_text, text_line_of
 from tui.store.rates import Key
 
 RATE_COLUMNS = ("date", "base", "currency", "rate", "source")

@@ -13,7 +13,7 @@ from tui.domain.contract import CONTRACT_COLUMNS, REQUIRED_COLUMNS, Contract, ch
 from tui.domain.contract_validation import validate_contract
 from tui.domain.text import printable
 from tui.i18n import _
-from tui.store.csv_reader import CsvRejected, Problem, read_csv
+from tui.store.transfer.csv_reader import CsvRejected, Problem, read_csv
 from tui.store.records import history_to_record
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from tui.store.storage import SafeJSONStorage
+from tui.store.file.storage import SafeJSONStorage
 
 
 class FreshTable(Table):

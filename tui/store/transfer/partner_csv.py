@@ -11,7 +11,7 @@ from typing import IO
 from tui.domain.partner import PARTNER_COLUMNS, Partner, validate_partner
 from tui.domain.text import printable
 from tui.i18n import _
-from tui.store.csv_reader import CsvRejected, Problem, read_csv
+from tui.store.transfer.csv_reader import CsvRejected, Problem, read_csv
 
 # Only `id` must be a column: a file may update one column of existing partners (the rest keep their
 # stored values); a new partner still needs every required value, and is refused row by row otherwise.

@@ -9,11 +9,11 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.i18n import _
-from tui.store.atomic import atomic_write
-from tui.store.backups import existing_backups
+from tui.store.file.atomic import atomic_write
+from tui.store.file.backups import existing_backups
 from tui.store.errors import DatabaseRefused, StoreError
-from tui.store.locking import FileLock
-from tui.store.file_format import parse_database
+from tui.store.file.locking import FileLock
+from tui.store.file.file_format import parse_database
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,8 @@ from pathlib import Path
 from tui.domain.contract import Contract
 from tui.domain.money import totals_by_currency
 from tui.domain.settings import Settings
-from tui.store.atomic import atomic_write
-from tui.store.locking import file_signature
+from tui.store.file.atomic import atomic_write
+from tui.store.file.locking import file_signature
 from tui.store.records import SharedValues, contract_from_record, contract_to_record
 from tui.store.settings import settings_from_record, to_record
 

@@ -15,9 +15,9 @@ from typing import Any
 
 from tui.i18n import _
 from tui.store.errors import DatabaseRefused
-from tui.store.json_members import NotMembers, ShapeChecker, iter_members
-from tui.store.table_copy import TableCopy
-from tui.store.unsafe_text import made_printable, may_hold_unsafe_text
+from tui.store.file.json_members import NotMembers, ShapeChecker, iter_members
+from tui.store.file.table_copy import TableCopy
+from tui.store.file.unsafe_text import made_printable, may_hold_unsafe_text
 
 SCHEMA_VERSION = 1
 META_TABLE = "meta"

@@ -31,13 +31,13 @@ from pathlib import Path
 from tinydb.storages import Storage
 
 from tui.i18n import _
-from tui.store.atomic import atomic_write, remove_leftovers
-from tui.store.backups import rotate_and_backup
+from tui.store.file.atomic import atomic_write, remove_leftovers
+from tui.store.file.backups import rotate_and_backup
 from tui.store.errors import DatabaseRefused, WriteFailed
-from tui.store.file_format import Data, TableTexts, empty_database, read_database
-from tui.store.json_members import iter_members
-from tui.store.locking import FileLock, file_signature, lock_path
-from tui.store.table_copy import TableCopy
+from tui.store.file.file_format import Data, TableTexts, empty_database, read_database
+from tui.store.file.json_members import iter_members
+from tui.store.file.locking import FileLock, file_signature, lock_path
+from tui.store.file.table_copy import TableCopy
 
 
 def writable(path: Path) -> bool:

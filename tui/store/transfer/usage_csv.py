@@ -20,7 +20,7 @@ from typing import IO
 from tui.domain.text import fold, printable
 from tui.domain.usage import USAGE_COLUMNS, UsageSample, duplicate_key, validate_usage
 from tui.i18n import _
-from tui.store.csv_reader import CsvRejected, Problem, read_csv
+from tui.store.transfer.csv_reader import CsvRejected, Problem, read_csv
 from tui.store.usage import Key
 
 

@@ -65,7 +65,7 @@ def create_missing_data_file(path: Path) -> bool:
     check_data_file(path, must_exist=False)
     if path.exists():
         return False
-    from tui.store.database import Store  # only now: a start with a data file reads it later
+    from tui.store.file.database import Store  # only now: a start with a data file reads it later
 
     make_default_folder(path)
     store = Store(path)
