@@ -12,11 +12,12 @@ from tui.i18n import _
 from tui.store.file.database import Store
 from tui.store.errors import ConflictError, NotFoundError
 from tui.store.records import SharedValues, contract_from_record, contract_to_record
+from tui.store.table_index import TableIndex
 
 TABLE = "contracts"
 
 
-class ContractRepository:
+class ContractRepository(TableIndex):
     """Reads come from an index rebuilt only when the file was reloaded; every write is one transaction.
 
     Writes take the revision the caller last saw (`base_revision`) and refuse
@@ -25,22 +26,17 @@ class ContractRepository:
     """
 
     def __init__(self, store: Store) -> None:
-        self.store = store
-        self._generation = -1
+        super().__init__(store)
         self._by_id: dict[str, Contract] = {}
 
     # -- reading -----------------------------------------------------------
-    def _sync(self) -> None:
-        self.store.catch_up()
-        if self._generation == self.store.generation:
-            return
+    def _rebuild(self) -> None:
         by_id: dict[str, Contract] = {}
         shared = SharedValues()
         for _doc_id, raw in self.store.documents(TABLE):  # one at a time: never all in memory as documents
             contract = contract_from_record(raw, shared)
             by_id[contract.id] = contract
         self._by_id = by_id
-        self._generation = self.store.generation
 
     def all(self) -> list[Contract]:
         self._sync()

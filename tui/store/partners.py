@@ -34,6 +34,7 @@ from tui.store.partner_directory import (
     shipped_fingerprint,
     unknown_fields,
 )
+from tui.store.table_index import TableIndex
 
 if TYPE_CHECKING:
     from tui.domain.partner_search import PartnerIndex
@@ -60,7 +61,7 @@ class _Edit:
     state: DirectoryState
 
 
-class PartnerRepository:
+class PartnerRepository(TableIndex):
     """Reads come from a cache rebuilt only when the stored tables changed; every write is one transaction.
 
     Writes that change one partner take the revision the caller last saw
@@ -71,10 +72,10 @@ class PartnerRepository:
     """
 
     def __init__(self, store: Store, directory: ShippedDirectory | None = None) -> None:
-        self.store = store
+        super().__init__(store)
         self._directory = directory
         self._lock = threading.RLock()  # the app reads names from a preloading thread too
-        self._seen: tuple = ()
+        self._merged_with_contracts = False  # the last build asked which partners contracts name
         self._partners: dict[str, Partner] = {}  # by id, sorted
         self._stored: dict[str, tuple[str, int]] = {}  # id -> (origin, revision) as stored
         self._unknown: dict[str, dict[str, Any]] = {}  # id -> fields a newer version stored (rarely any)
@@ -91,34 +92,37 @@ class PartnerRepository:
 
     # -- reading -----------------------------------------------------------
     def _sync(self) -> None:
-        """Rebuild the cache when the stored tables are not the ones it was built from (their
-        versions: a reload or a write to them)."""
         with self._lock:
-            self.store.catch_up()
-            seen = (self.store.table_version(TABLE), self.store.table_version(STATE_TABLE))
-            if self._seen and self._seen[:2] == seen and (
-                    len(self._seen) == 2 or self._seen[2] == self.store.table_version(CONTRACTS_TABLE)):
-                return
-            records = {raw["id"]: raw for _doc_id, raw in self.store.documents(TABLE)}
-            state = DirectoryState.from_table(self.store.raw_table(STATE_TABLE))
-            stale = state.fingerprint != self._fingerprint()
-            asked: list[bool] = []
-            if stale:
-                def used() -> set[str]:
-                    asked.append(True)
-                    return self._used_ids()
+            super()._sync()
 
-                records, state = merge_directory(records, state, self.directory, used)
-            shared: dict = {}  # texts and lists many partners repeat (tier, country, city, …), made once
-            self._partners = {partner_id: partner_from_record(records[partner_id], shared)
-                              for partner_id in sorted(records)}
-            self._stored = {partner_id: (record.get("origin", "user"), record.get("revision", 1))
-                            for partner_id, record in records.items()}
-            self._unknown = {partner_id: unknown for partner_id, record in records.items()
-                             if (unknown := unknown_fields(record))}
-            self._state, self._stale = state, stale
-            self._index = None
-            self._seen = seen + ((self.store.table_version(CONTRACTS_TABLE),) if asked else ())
+    def _version(self) -> tuple:
+        """The stored tables the cache was built from (their versions: a reload or a write to them); the
+        contracts' only when merging a newer directory asked which partners they name."""
+        version = (self.store.table_version(TABLE), self.store.table_version(STATE_TABLE))
+        if self._merged_with_contracts:
+            version += (self.store.table_version(CONTRACTS_TABLE),)
+        return version
+
+    def _rebuild(self) -> None:
+        records = {raw["id"]: raw for _doc_id, raw in self.store.documents(TABLE)}
+        state = DirectoryState.from_table(self.store.raw_table(STATE_TABLE))
+        stale = state.fingerprint != self._fingerprint()
+        self._merged_with_contracts = False
+        if stale:
+            def used() -> set[str]:
+                self._merged_with_contracts = True  # so a change of the contracts table rebuilds too
+                return self._used_ids()
+
+            records, state = merge_directory(records, state, self.directory, used)
+        shared: dict = {}  # texts and lists many partners repeat (tier, country, city, …), made once
+        self._partners = {partner_id: partner_from_record(records[partner_id], shared)
+                          for partner_id in sorted(records)}
+        self._stored = {partner_id: (record.get("origin", "user"), record.get("revision", 1))
+                        for partner_id, record in records.items()}
+        self._unknown = {partner_id: unknown for partner_id, record in records.items()
+                         if (unknown := unknown_fields(record))}
+        self._state, self._stale = state, stale
+        self._index = None
 
     def all(self) -> list[Partner]:
         """Every partner, by id."""
@@ -261,7 +265,7 @@ class PartnerRepository:
         state = self.store.table(STATE_TABLE)
         state.truncate()
         state.insert(edit.state.to_record())
-        self._seen = ()  # the next read rebuilds from what was just stored
+        self._forget()  # the next read rebuilds from what was just stored
 
 
 def _change(edit: _Edit, current: dict[str, Any], wanted: Partner) -> None:

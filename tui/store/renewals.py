@@ -22,6 +22,7 @@ from tui.store.contracts import ContractRepository
 from tui.store.file.database import Store
 from tui.store.errors import ConflictError, NotFoundError, StoreError
 from tui.store.renewal_records import renewal_from_record, renewal_to_record
+from tui.store.table_index import TableIndex
 
 TABLE = "renewals"
 HISTORY_SOURCE = "renewal"
@@ -35,28 +36,23 @@ class RenewalRefused(StoreError):
         self.problems = list(problems)
 
 
-class RenewalRepository:
+class RenewalRepository(TableIndex):
     """Renewals by id.  Pass the app's ContractRepository so its cache sees the completed changes."""
 
     def __init__(self, store: Store, contracts: ContractRepository | None = None) -> None:
-        self.store = store
+        super().__init__(store)
         self.contracts = contracts or ContractRepository(store)
-        self._generation = -1
         self._by_id: dict[str, Renewal] = {}
         self._doc_ids: dict[str, int] = {}
 
     # -- reading -----------------------------------------------------------
-    def _sync(self) -> None:
-        self.store.catch_up()
-        if self._generation == self.store.generation:
-            return
+    def _rebuild(self) -> None:
         by_id, doc_ids = {}, {}
         for doc_id, record in self.store.documents(TABLE):
             renewal = renewal_from_record(record)
             by_id[renewal.id] = renewal
             doc_ids[renewal.id] = int(doc_id)
         self._by_id, self._doc_ids = by_id, doc_ids
-        self._generation = self.store.generation
 
     def all(self) -> list[Renewal]:
         """Every renewal, newest number first."""

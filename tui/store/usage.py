@@ -16,6 +16,7 @@ from tui.domain.usage import UsageSample, duplicate_key
 from tui.i18n import _
 from tui.store.file.database import Store
 from tui.store.errors import ConflictError, NotFoundError
+from tui.store.table_index import TableIndex
 
 TABLE = "usage"
 
@@ -30,7 +31,7 @@ def describe_key(key: Key) -> str:
     return f"{key[0]} {key[1].isoformat()}"
 
 
-class UsageRepository:
+class UsageRepository(TableIndex):
     """Reads come from the samples grouped by product, rebuilt only when the file was reloaded; every
     write is one transaction.
 
@@ -41,15 +42,11 @@ class UsageRepository:
     """
 
     def __init__(self, store: Store) -> None:
-        self.store = store
-        self._generation = -1
+        super().__init__(store)
         self._groups: dict[str, list[UsageSample]] = {}  # product -> its samples by date; products sorted
 
     # -- reading -----------------------------------------------------------
-    def _sync(self) -> None:
-        self.store.catch_up()
-        if self._generation == self.store.generation:
-            return
+    def _rebuild(self) -> None:
         by_product: dict[str, dict[date, UsageSample]] = {}
         days: dict[str, date] = {}  # a few hundred distinct days among many samples: parse each once
         products: dict[str, str] = {}  # and a few hundred products: one text each
@@ -62,7 +59,6 @@ class UsageRepository:
                 samples = by_product[product] = {}
             samples[day] = UsageSample(product, day, raw["in_use"])  # the last of the same day, as stored
         self._groups = {product: sorted(by_product[product].values(), key=_day) for product in sorted(by_product)}
-        self._generation = self.store.generation
 
     def samples(self, product: str | None = None) -> list[UsageSample]:
         """Every sample (or one product's, by its exact stored name), sorted by product, then date."""
