@@ -25,6 +25,10 @@ def imported_modules(path: Path) -> set[str]:
 @pytest.mark.parametrize(("layer", "forbidden"), [
     ("domain", ("textual", "rich", "tinydb", "tui.store", "tui.ui", "tui.commands")),
     ("store", ("textual", "rich", "tui.ui", "tui.commands")),
+    # the data file's format and safety know neither the repositories built on it nor the import formats
+    ("store/file", ("tui.store.transfer", "tui.store.repositories", "tui.store.table_index", "tui.store.contracts",
+                    "tui.store.partners", "tui.store.usage", "tui.store.renewals", "tui.store.rates",
+                    "tui.store.demo")),
 ])
 def test_lower_layers_do_not_import_upper_ones(layer: str, forbidden: tuple[str, ...]) -> None:
     offenders = {
@@ -32,6 +36,17 @@ def test_lower_layers_do_not_import_upper_ones(layer: str, forbidden: tuple[str,
         for path in (PACKAGE / layer).rglob("*.py")
         for name in imported_modules(path)
         if any(name == f or name.startswith(f + ".") for f in forbidden)
+    }
+    assert not offenders
+
+
+def test_the_repositories_do_not_import_the_transfer_formats() -> None:
+    """Imports and exports are built on the repositories, not the other way round (the demo, which
+    imports its shipped files, is the one module of `tui/store/` that uses both)."""
+    offenders = {
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in (PACKAGE / "store").glob("*.py") if path.name != "demo.py"
+        for name in imported_modules(path) if name.startswith("tui.store.transfer")
     }
     assert not offenders
 
