@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Protocol
+from typing import TypeVar
 
 from tui.commands.context import CliContext
 from tui.i18n import _, ngettext
 from tui.store.transfer.csv_reader import CsvRejected
+from tui.store.transfer.import_plan import ImportPlan
+
+Plan = TypeVar("Plan", bound=ImportPlan)
 
 
-class ImportPlan(Protocol):
-    new: list
-    changed: list
-
-    def describe(self) -> list[str]: ...
-
-
-def run_import(args: argparse.Namespace, ctx: CliContext, make_plan: Callable[[], ImportPlan],
-               apply: Callable[[ImportPlan], None]) -> int:
+def run_import(args: argparse.Namespace, ctx: CliContext, make_plan: Callable[[], Plan],
+               apply: Callable[[Plan], None]) -> int:
     """Check the whole file first; list every problem (exit 1) or what changes; write unless --dry-run."""
     try:
         plan = make_plan()

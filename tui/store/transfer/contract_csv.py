@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -13,30 +13,45 @@ from tui.domain.contract import CONTRACT_COLUMNS, REQUIRED_COLUMNS, Contract, ch
 from tui.domain.contract_validation import validate_contract
 from tui.domain.text import printable
 from tui.i18n import _
-from tui.store.transfer.csv_reader import CsvRejected, Problem, read_csv
+from tui.store.transfer.csv_reader import read_csv
+from tui.store.transfer.import_plan import ImportPlan, plan_import
 from tui.store.records import history_to_record
 
 
-@dataclass
-class ContractImportPlan:
-    """What an import would do; nothing is written until it is applied."""
-
-    new: list[Contract] = field(default_factory=list)
-    changed: list[tuple[Contract, Contract]] = field(default_factory=list)  # (stored, from the file)
-    unchanged: int = 0
-
-    def describe(self) -> list[str]:
+class ContractImportPlan(ImportPlan[Contract]):
+    def item_lines(self) -> list[str]:
         lines = [f"+ {c.id}  {c.product}" for c in self.new]
         for old, new in self.changed:
             detail = ", ".join("{field}: {old} → {new}".format(field=ch.field, old=texts[0], new=texts[1])
                                for ch in old.changes_to(new) for texts in (change_text(ch),))
             lines.append(f"~ {old.id}  {printable(detail)}")
-        lines.append(
-            _("{new} new, {changed} changed, {unchanged} unchanged").format(
-                new=len(self.new), changed=len(self.changed), unchanged=self.unchanged
-            )
-        )
         return lines
+
+
+@dataclass
+class _ContractRows:
+    """Contract rows: columns left out keep the stored value; the id is checked for repeats even in a bad row."""
+
+    existing: Mapping[str, Contract]
+    decimal_comma: bool
+    partners: Collection[str] | None
+
+    def check(self, raw: dict[str, str]) -> tuple[Contract | None, dict[str, str]]:
+        stored = self.existing.get(raw.get("id", "").strip())
+        if stored is not None:
+            raw = {column: raw.get(column, stored.field_text(column)) for column in CONTRACT_COLUMNS}
+        return validate_contract(raw, decimal_comma=self.decimal_comma, from_csv=True,
+                                 partners=self.partners, keep_partner=stored.partner if stored else "")
+
+    def key(self, contract: Contract | None, raw: dict[str, str], errors: dict[str, str]) -> str | None:
+        contract_id = contract.id if contract is not None else raw.get("id", "").strip()
+        return contract_id if contract_id and "id" not in errors else None
+
+    def repeated(self, contract_id: str, contract: Contract | None, first_line: int) -> tuple[str, str]:
+        return "id", _("'{id}' is also on line {line}").format(id=printable(contract_id), line=first_line)
+
+    def same(self, stored: Contract, contract: Contract) -> bool:
+        return not stored.changes_to(contract)
 
 
 def plan_contract_import(path: Path | str, existing: Mapping[str, Contract], *, name: str | None = None,
@@ -47,35 +62,8 @@ def plan_contract_import(path: Path | str, existing: Mapping[str, Contract], *, 
     directory's ids) a partner must be one of them, unless the contract already had it.
     """
     table = read_csv(path, known=CONTRACT_COLUMNS, required=REQUIRED_COLUMNS, name=name)
-    problems: list[Problem] = []
-    plan = ContractImportPlan()
-    first_line: dict[str, int] = {}
-    for line, raw in table:
-        stored = existing.get(raw.get("id", "").strip())
-        if stored is not None:
-            raw = {column: raw.get(column, stored.field_text(column)) for column in CONTRACT_COLUMNS}
-        contract, errors = validate_contract(raw, decimal_comma=table.decimal_comma, from_csv=True,
-                                             partners=partners, keep_partner=stored.partner if stored else "")
-        problems += [Problem(table.name, line, column, message) for column, message in errors.items()]
-        # A repeated id is reported even when the row has other errors: one pass shows every problem.
-        contract_id = contract.id if contract is not None else raw.get("id", "").strip()
-        if contract_id and "id" not in errors:
-            if contract_id in first_line:
-                problems.append(Problem(table.name, line, "id", _("'{id}' is also on line {line}").format(
-                    id=printable(contract_id), line=first_line[contract_id])))
-                continue
-            first_line[contract_id] = line
-        if contract is None:
-            continue
-        if stored is None:
-            plan.new.append(contract)
-        elif stored.changes_to(contract):
-            plan.changed.append((stored, contract))
-        else:
-            plan.unchanged += 1
-    if problems:
-        raise CsvRejected(problems)
-    return plan
+    return plan_import(table, existing, _ContractRows(existing, table.decimal_comma, partners),
+                       ContractImportPlan())
 
 
 def write_contracts_csv(contracts: Iterable[Contract], stream: IO[str]) -> None:

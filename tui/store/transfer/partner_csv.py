@@ -4,29 +4,23 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from tui.domain.partner import PARTNER_COLUMNS, Partner, validate_partner
 from tui.domain.text import printable
 from tui.i18n import _
-from tui.store.transfer.csv_reader import CsvRejected, Problem, read_csv
+from tui.store.transfer.csv_reader import read_csv
+from tui.store.transfer.import_plan import ImportPlan, plan_import
 
 # Only `id` must be a column: a file may update one column of existing partners (the rest keep their
 # stored values); a new partner still needs every required value, and is refused row by row otherwise.
 REQUIRED_PARTNER_COLUMNS = frozenset({"id"})
 
 
-@dataclass
-class PartnerImportPlan:
-    """What an import would do; nothing is written until it is applied."""
-
-    new: list[Partner] = field(default_factory=list)
-    changed: list[tuple[Partner, Partner]] = field(default_factory=list)  # (stored, from the file)
-    unchanged: int = 0
-
-    def describe(self) -> list[str]:
+class PartnerImportPlan(ImportPlan[Partner]):
+    def item_lines(self) -> list[str]:
         lines = [f"+ {printable(p.id)}  {printable(p.name)}" for p in self.new]
         for old, new in self.changed:
             detail = ", ".join(
@@ -35,12 +29,29 @@ class PartnerImportPlan:
                 if old.field_text(column) != new.field_text(column)
             )
             lines.append(f"~ {printable(old.id)}  {printable(detail)}")
-        lines.append(
-            _("{new} new, {changed} changed, {unchanged} unchanged").format(
-                new=len(self.new), changed=len(self.changed), unchanged=self.unchanged
-            )
-        )
         return lines
+
+
+@dataclass
+class _PartnerRows:
+    """Partner rows: columns left out keep the stored value; a valid partner's id must not repeat."""
+
+    existing: Mapping[str, Partner]
+
+    def check(self, raw: dict[str, str]) -> tuple[Partner | None, dict[str, str]]:
+        stored = self.existing.get(raw.get("id", "").strip())
+        if stored is not None:
+            raw = {column: raw.get(column, stored.field_text(column)) for column in PARTNER_COLUMNS}
+        return validate_partner(raw)
+
+    def key(self, partner: Partner | None, raw: dict[str, str], errors: dict[str, str]) -> str | None:
+        return partner.id if partner is not None else None
+
+    def repeated(self, partner_id: str, partner: Partner | None, first_line: int) -> tuple[str, str]:
+        return "id", _("'{id}' is also on line {line}").format(id=printable(partner_id), line=first_line)
+
+    def same(self, stored: Partner, partner: Partner) -> bool:
+        return all(stored.field_text(c) == partner.field_text(c) for c in PARTNER_COLUMNS)
 
 
 def plan_partner_import(
@@ -48,31 +59,7 @@ def plan_partner_import(
 ) -> PartnerImportPlan:
     """Validate every row of `path` with the partner rules; raise CsvRejected listing every problem."""
     table = read_csv(path, known=PARTNER_COLUMNS, required=REQUIRED_PARTNER_COLUMNS, name=name)
-    problems: list[Problem] = []
-    plan = PartnerImportPlan()
-    first_line: dict[str, int] = {}
-    for line, raw in table:
-        stored = existing.get(raw.get("id", "").strip())
-        if stored is not None:
-            raw = {column: raw.get(column, stored.field_text(column)) for column in PARTNER_COLUMNS}
-        partner, errors = validate_partner(raw)
-        problems += [Problem(table.name, line, column, message) for column, message in errors.items()]
-        if partner is None:
-            continue
-        if partner.id in first_line:
-            problems.append(Problem(table.name, line, "id", _("'{id}' is also on line {line}").format(
-                id=printable(partner.id), line=first_line[partner.id])))
-            continue
-        first_line[partner.id] = line
-        if stored is None:
-            plan.new.append(partner)
-        elif any(stored.field_text(c) != partner.field_text(c) for c in PARTNER_COLUMNS):
-            plan.changed.append((stored, partner))
-        else:
-            plan.unchanged += 1
-    if problems:
-        raise CsvRejected(problems)
-    return plan
+    return plan_import(table, existing, _PartnerRows(existing), PartnerImportPlan())
 
 
 def write_partners_csv(partners: Iterable[Partner], stream: IO[str]) -> None:

@@ -30,6 +30,7 @@ from tui.domain.rate_validation import parse_multiplier, parse_rate, parse_rate_
 from tui.domain.text import printable
 from tui.i18n import _, ngettext
 from tui.store.transfer.csv_reader import CsvRejected, Problem, parse_csv_text, text_line_of
+from tui.store.transfer.import_plan import ImportPlan
 from tui.store.rates import Key
 
 RATE_COLUMNS = ("date", "base", "currency", "rate", "source")
@@ -39,20 +40,15 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
 
 @dataclass
-class RateImportPlan:
-    """What an import would do; nothing is written until it is applied."""
-
-    kind: str  # BNR, ECB, CSV
-    new: list[Rate] = field(default_factory=list)
-    changed: list[tuple[Rate, Rate]] = field(default_factory=list)  # (stored, from the file)
-    unchanged: int = 0
+class RateImportPlan(ImportPlan[Rate]):
+    kind: str = "CSV"  # BNR, ECB, CSV
     skipped: dict[str, int] = field(default_factory=dict)  # currency no contract can have -> rates skipped
 
     @property
     def rates(self) -> list[Rate]:
         return self.new + [new for _old, new in self.changed]
 
-    def describe(self) -> list[str]:
+    def item_lines(self) -> list[str]:
         lines = [_("~ {date} {currency}: {old} → {new} {base} (replaces the stored rate)").format(
             date=new.on.isoformat(), currency=new.currency, old=old.rate, new=new.rate, base=new.base)
             for old, new in self.changed]
@@ -61,24 +57,24 @@ class RateImportPlan:
             lines.append(ngettext("skipped {count} rate of currencies no contract can have: {currencies}",
                                   "skipped {count} rates of currencies no contract can have: {currencies}",
                                   count).format(count=count, currencies=", ".join(sorted(self.skipped))))
-        lines.append(_("{kind} file: {new} new rates, {changed} replaced, {unchanged} unchanged").format(
-            kind=self.kind, new=len(self.new), changed=len(self.changed), unchanged=self.unchanged))
         return lines
+
+    def summary(self) -> str:
+        return _("{kind} file: {new} new rates, {changed} replaced, {unchanged} unchanged").format(
+            kind=self.kind, new=len(self.new), changed=len(self.changed), unchanged=self.unchanged)
+
+
+def _same_rate(stored: Rate, rate: Rate) -> bool:
+    return (stored.rate, stored.source) == (rate.rate, rate.source)
 
 
 def plan_rate_import(path: Path | str, existing: Mapping[Key, Rate], *, today: date,
                      name: str | None = None) -> RateImportPlan:
     """Read and check the whole file; raise CsvRejected listing every problem."""
     kind, rates, skipped = read_rate_file(path, today=today, name=name)
-    plan = RateImportPlan(kind, skipped=skipped)
+    plan = RateImportPlan(kind=kind, skipped=skipped)
     for rate in rates:
-        stored = existing.get(rate.key)
-        if stored is None:
-            plan.new.append(rate)
-        elif (stored.rate, stored.source) != (rate.rate, rate.source):
-            plan.changed.append((stored, rate))
-        else:
-            plan.unchanged += 1
+        plan.add(existing.get(rate.key), rate, _same_rate)
     return plan
 
 

@@ -20,32 +20,64 @@ from typing import IO
 from tui.domain.text import fold, printable
 from tui.domain.usage import USAGE_COLUMNS, UsageSample, duplicate_key, validate_usage
 from tui.i18n import _
-from tui.store.transfer.csv_reader import CsvRejected, Problem, read_csv
+from tui.store.transfer.csv_reader import read_csv
+from tui.store.transfer.import_plan import ImportPlan, plan_import
 from tui.store.usage import Key
 
 
 @dataclass
-class UsageImportPlan:
-    """What an import would do; nothing is written until it is applied."""
-
-    new: list[UsageSample] = field(default_factory=list)
-    changed: list[tuple[UsageSample, UsageSample]] = field(default_factory=list)  # (stored, from the file)
-    unchanged: int = 0
+class UsageImportPlan(ImportPlan[UsageSample]):
     new_products: list[str] = field(default_factory=list)
 
-    def describe(self) -> list[str]:
+    def item_lines(self) -> list[str]:
         lines = [_("+ new product: {product}").format(product=printable(p)) for p in self.new_products]
         lines += [
             _("~ {product} {date}: in use {old} → {new} (replaces the stored sample)").format(
                 product=printable(new.product), date=new.on.isoformat(), old=old.in_use, new=new.in_use)
             for old, new in self.changed
         ]
-        lines.append(
-            _("{new} new samples, {changed} replaced, {unchanged} unchanged").format(
-                new=len(self.new), changed=len(self.changed), unchanged=self.unchanged
-            )
-        )
         return lines
+
+    def summary(self) -> str:
+        return _("{new} new samples, {changed} replaced, {unchanged} unchanged").format(
+            new=len(self.new), changed=len(self.changed), unchanged=self.unchanged)
+
+
+@dataclass
+class _UsageRows:
+    """Usage rows: a product spelled as it is known (or new, when allowed); one sample a product a day."""
+
+    spelling: dict[str, str]  # folded product -> its known spelling
+    today: date
+    allow_new_products: bool
+    new_products: list[str] = field(default_factory=list)
+
+    def check(self, raw: dict[str, str]) -> tuple[UsageSample | None, dict[str, str]]:
+        # The product is matched here rather than by validate_usage: one dict lookup a row instead of a scan.
+        sample, errors = validate_usage(raw, today=self.today, known_products=None)
+        product = (raw.get("product") or "").strip()
+        if "product" not in errors and not self.allow_new_products and fold(product) not in self.spelling:
+            errors["product"] = _("unknown product '{name}' (no contract or usage has it; "
+                                  "--allow-new-product adds it)").format(name=printable(product)[:60])
+            sample = None
+        errors = {column: errors[column] for column in USAGE_COLUMNS if column in errors}
+        if sample is None:
+            return None, errors
+        if fold(sample.product) not in self.spelling:
+            self.spelling[fold(sample.product)] = sample.product
+            self.new_products.append(sample.product)
+        return UsageSample(self.spelling[fold(sample.product)], sample.on, sample.in_use), errors
+
+    def key(self, sample: UsageSample | None, raw: dict[str, str], errors: dict[str, str]) -> Key | None:
+        return duplicate_key(sample) if sample is not None else None
+
+    def repeated(self, key: Key, sample: UsageSample | None, first_line: int) -> tuple[str, str]:
+        product, day = key
+        return "date", _("{product} on {date} is also on line {line}").format(
+            product=printable(product)[:60], date=day.isoformat(), line=first_line)
+
+    def same(self, stored: UsageSample, sample: UsageSample) -> bool:
+        return stored.in_use == sample.in_use
 
 
 def plan_usage_import(
@@ -66,41 +98,9 @@ def plan_usage_import(
     spelled in the file.
     """
     table = read_csv(path, known=USAGE_COLUMNS, required=USAGE_COLUMNS, name=name)
-    spelling = {fold(product): product for product in known_products}
-    plan = UsageImportPlan()
-    problems: list[Problem] = []
-    first_line: dict[Key, int] = {}
-    for line, raw in table:
-        # Matched here rather than by validate_usage: one dict lookup a row instead of a scan.
-        sample, errors = validate_usage(raw, today=today, known_products=None)
-        product = (raw.get("product") or "").strip()
-        if "product" not in errors and not allow_new_products and fold(product) not in spelling:
-            errors["product"] = _("unknown product '{name}' (no contract or usage has it; "
-                                  "--allow-new-product adds it)").format(name=printable(product)[:60])
-            sample = None
-        problems += [Problem(table.name, line, column, errors[column]) for column in USAGE_COLUMNS
-                     if column in errors]
-        if sample is None:
-            continue
-        if fold(sample.product) not in spelling:
-            spelling[fold(sample.product)] = sample.product
-            plan.new_products.append(sample.product)
-        sample = UsageSample(spelling[fold(sample.product)], sample.on, sample.in_use)
-        key = duplicate_key(sample)
-        if key in first_line:
-            problems.append(Problem(table.name, line, "date", _("{product} on {date} is also on line {line}").format(
-                product=printable(sample.product)[:60], date=sample.on.isoformat(), line=first_line[key])))
-            continue
-        first_line[key] = line
-        stored = existing.get(key)
-        if stored is None:
-            plan.new.append(sample)
-        elif stored.in_use != sample.in_use:
-            plan.changed.append((stored, sample))
-        else:
-            plan.unchanged += 1
-    if problems:
-        raise CsvRejected(problems)
+    rows = _UsageRows({fold(product): product for product in known_products}, today, allow_new_products)
+    plan = plan_import(table, existing, rows, UsageImportPlan())
+    plan.new_products = rows.new_products
     return plan
 
 
