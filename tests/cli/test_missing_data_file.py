@@ -10,6 +10,7 @@ import pytest
 from tests.cli.run_cli import run, run_process
 from tests.conftest import write_csv
 from tui.store.contracts import ContractRepository
+from tui.store.errors import NoDataFile
 from tui.store.file.database import Store
 from tui.store.file.paths import create_missing_data_file, default_db_path
 
@@ -88,5 +89,18 @@ def test_the_app_makes_the_default_folder_but_never_a_folder_named_by_db(tmp_pat
     assert create_missing_data_file(default_db_path()) is True
     assert default_db_path().is_file()
     typo = tmp_path / "typo-folder" / "renewals.json"
-    assert create_missing_data_file(typo) is False  # read-only: the app says so, and nothing is made
+    with pytest.raises(NoDataFile, match="there is no folder"):
+        create_missing_data_file(typo)
     assert not typo.parent.exists()
+
+
+@pytest.mark.parametrize("command", ["import contracts", "the app"])
+def test_a_missing_folder_is_named_instead_of_opening_read_only(capsys, tmp_path: Path, command: str) -> None:
+    """Nothing could ever be saved there: say which folder is missing, before anything is checked or shown."""
+    db = tmp_path / "no such folder" / "renewals.json"
+    argv = {"import contracts": ["import", "contracts", str(write_csv(tmp_path / "c.csv"))], "the app": []}[command]
+    status, out, err = run(capsys, *argv, "--db", str(db), "--today", TODAY)
+    assert (status, out) == (2, "")
+    assert err == (f"renewals: {db}: cannot be created: there is no folder {db.parent} (make it with "
+                   f"mkdir -p '{db.parent}', or check --db and $RENEWALS_DB)\n")
+    assert not db.parent.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -43,7 +44,8 @@ def make_default_folder(path: Path) -> None:
 
 
 def check_data_file(path: Path, *, must_exist: bool) -> None:
-    """Raise NoDataFile when `path` is a directory, or, if `must_exist`, when nothing is there.  Other
+    """Raise NoDataFile when `path` is a directory, or, if `must_exist`, when nothing is there, or when it
+    is missing and could not be made because its folder is (other than the default's, which is made).  Other
     problems (no permission, a name too long) are left to opening the file, which names them."""
     try:
         is_directory = path.is_dir()
@@ -56,12 +58,17 @@ def check_data_file(path: Path, *, must_exist: bool) -> None:
     if missing and must_exist:
         raise NoDataFile(path, _("no such data file; to create it, open the app (renewals --db {path}) or "
                                  "import contracts (renewals import contracts FILE.csv --db {path})").format(path=path))
+    if missing and path != default_db_path() and not path.parent.is_dir():
+        # Not "read-only": nothing could ever be saved there, and the folder is only made for the default.
+        raise NoDataFile(path, _("cannot be created: there is no folder {folder} (make it with "
+                                 "mkdir -p {quoted}, or check --db and $RENEWALS_DB)").format(
+            folder=path.parent, quoted=shlex.quote(str(path.parent))))
 
 
 def create_missing_data_file(path: Path) -> bool:
     """For the app, which works on a new, empty data file when there is none: True when it made one (the
-    app says where), False when there was one or it cannot be made here (the app opens read-only and
-    says so).  A directory is refused (NoDataFile), as by every command."""
+    app says where), False when there was one or it cannot be written here (the app opens read-only and
+    says so).  A directory, or a folder that does not exist, is refused (NoDataFile), as by every command."""
     check_data_file(path, must_exist=False)
     if path.exists():
         return False
