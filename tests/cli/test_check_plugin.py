@@ -83,6 +83,16 @@ def test_every_argument_error_is_one_unknown_line_and_exit_3(capsys, demo_db: Pa
     assert err == ""
 
 
+def test_the_short_thresholds_are_the_monitoring_plugins_own(capsys, tmp_path: Path) -> None:
+    """`-w`/`-c`, as every Monitoring Plugin takes them: a command definition written for those fits."""
+    path = db_with(tmp_path / "db.json", TODAY + timedelta(days=20), TODAY + timedelta(days=50))
+    today = ["--db", str(path), "--today", TODAY.isoformat()]
+    assert run(capsys, "check", *today, "-w", "10", "-c", "5")[0] == 0
+    assert run(capsys, "check", *today, "-w", "60", "-c", "5")[0] == 1
+    short = run(capsys, "check", *today, "-w", "60", "-c", "30")
+    assert short[0] == 2 and short == run(capsys, "check", *today, "--warning", "60", "--critical", "30")
+
+
 def test_an_unknown_option_before_the_command_is_unknown_too(capsys, demo_db: Path) -> None:
     status, out, _err = run(capsys, "--bogus", "check", "--db", str(demo_db))
     assert status == 3 and out.startswith("RENEWALS UNKNOWN - unrecognized arguments: --bogus")
@@ -106,7 +116,7 @@ def test_help_prints_the_options(capsys, option: str) -> None:
 def test_the_real_command_line_exits_3_on_a_mistake(demo_db: Path) -> None:
     result = run_process("check", "--db", str(demo_db), "--warning")
     assert result.returncode == 3
-    assert result.stdout.decode().startswith("RENEWALS UNKNOWN - argument --warning: expected one argument")
+    assert result.stdout.decode().startswith("RENEWALS UNKNOWN - argument -w/--warning: expected one argument")
     assert result.stderr == b""
 
 

@@ -25,10 +25,10 @@ DEFAULT_TIMEOUT_SECONDS = 10
 def add_parser(subparsers, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser("check", parents=[common],
                                    help=_("monitoring plugin (Nagios/Icinga): OK, WARNING, CRITICAL or UNKNOWN"))
-    parser.add_argument("--warning", type=days, default=None, metavar="DAYS",
+    parser.add_argument("-w", "--warning", type=days, default=None, metavar="DAYS",
                         help=_("WARNING when a contract ends within DAYS (default: the notice window setting, "
                                "90 unless changed)"))
-    parser.add_argument("--critical", type=days, default=30, metavar="DAYS",
+    parser.add_argument("-c", "--critical", type=days, default=30, metavar="DAYS",
                         help=_("CRITICAL when a contract ends within DAYS or has expired (default %(default)s)"))
     parser.add_argument("-t", "--timeout", type=timeout_seconds, default=DEFAULT_TIMEOUT_SECONDS, metavar="SECONDS",
                         help=_("UNKNOWN when the data file cannot be read within SECONDS (default %(default)s)"))
