@@ -124,6 +124,18 @@ def test_the_start_up_text_follows_the_notice_window():
     assert summarize([contract(left=10)], TODAY, 14).attention_text() == "1 due within 14 days"
 
 
+def test_the_start_up_text_takes_the_plural_of_each_number() -> None:
+    """The count and the days each take their own form: "1 day" with a one-day notice window."""
+    from tui.i18n import use_language
+
+    picks = [contract(left=0), contract(left=1)]
+    assert summarize(picks, TODAY, 1).attention_text() == "2 due within 1 day"
+    assert summarize(picks[:1], TODAY, 2).attention_text() == "1 due within 2 days"
+    use_language("ro")
+    assert summarize(picks, TODAY, 1).attention_text() == "2 contracte scadente (≤ 1 z)"
+    assert summarize(picks * 10, TODAY, 30).attention_text() == "20 de contracte scadente (≤ 30 z)"
+
+
 def test_summarize_totals_per_currency():
     picks = [
         contract(quantity=50, price="20.00", currency="RON"),

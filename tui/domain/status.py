@@ -80,14 +80,18 @@ class PortfolioSummary:
             parts.append(ngettext("{n} expired", "{n} expired", self.expired).format(n=self.expired))
         (first_days, first), (notice_days, within_notice) = self.due[0], self.due[-1]
         if first:
-            parts.append(ngettext("{n} due within {days} days", "{n} due within {days} days", first).format(
-                n=first, days=first_days))
+            parts.append(_due_within(first, first_days))
         elif within_notice:
-            parts.append(ngettext("{n} due within {days} days", "{n} due within {days} days",
-                                  within_notice).format(n=within_notice, days=notice_days))
+            parts.append(_due_within(within_notice, notice_days))
         return ", ".join(parts) if parts else ngettext(
             "nothing expired or due within {days} day", "nothing expired or due within {days} days",
             notice_days).format(days=notice_days)
+
+
+def _due_within(count: int, days: int) -> str:
+    """"3 due within 30 days", "1 due within 1 day": each number takes its own plural form."""
+    within = ngettext("within {days} day", "within {days} days", days).format(days=days)
+    return ngettext("{n} due {within}", "{n} due {within}", count).format(n=count, within=within)
 
 
 def summarize(contracts: Iterable[Contract], today: date, notice_days: int = DEFAULT_NOTICE_DAYS) -> PortfolioSummary:
