@@ -111,3 +111,14 @@ def test_a_changed_contract_keeps_its_uid_and_raises_its_sequence(capsys, tmp_pa
     after = next(iter(Calendar.from_ical(capsys.readouterr().out).walk("VEVENT")))
     assert str(after["uid"]) == str(before["uid"])
     assert int(after["sequence"]) > int(before["sequence"])
+
+
+def test_a_calendar_with_no_contracts_is_still_a_valid_one(capsys, tmp_path: Path) -> None:
+    """RFC 5545 wants a component in every VCALENDAR: an unused UTC time zone, which shows nothing."""
+    path = tmp_path / "empty.json"
+    Store(path).create()
+    assert main(["calendar", "--db", str(path), "--today", TODAY.isoformat()]) == 0
+    calendar = Calendar.from_ical(capsys.readouterr().out)
+    assert list(calendar.walk("VEVENT")) == []
+    assert [component.name for component in calendar.subcomponents] == ["VTIMEZONE"]
+    assert str(calendar.subcomponents[0]["tzid"]) == "UTC"

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 from urllib.parse import quote
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 
 from tui.domain.contract import Contract
 from tui.i18n import _, ngettext
@@ -56,4 +56,21 @@ def contracts_calendar(contracts: Iterable[Contract], today: date,
             alarm.add("trigger", timedelta(days=-days))
             event.add_component(alarm)
         calendar.add_component(event)
+    if not calendar.subcomponents:
+        calendar.add_component(_utc_timezone())
     return calendar.to_ical()
+
+
+def _utc_timezone() -> Timezone:
+    """What a calendar with no contracts holds: RFC 5545 wants at least one component in a VCALENDAR,
+    and strict readers refuse one without.  A time zone that no event uses shows nothing anywhere, so a
+    subscribed calendar published from an emptied file still loads, and drops the old events."""
+    zone = Timezone()
+    zone.add("tzid", "UTC")
+    standard = TimezoneStandard()
+    standard.add("dtstart", datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", timedelta(0))
+    standard.add("tzoffsetto", timedelta(0))
+    standard.add("tzname", "UTC")
+    zone.add_component(standard)
+    return zone
