@@ -111,6 +111,21 @@ async def test_import_of_a_bad_file_shows_every_problem_and_changes_nothing(tmp_
     assert not (tmp_path / "db.json").exists()
 
 
+async def test_after_a_check_the_path_can_be_corrected_by_typing(tmp_path: Path, today) -> None:
+    bad = write_csv(tmp_path / "bad.csv", "IMP-1,Backup Exec,zero,,2027-01-31,410,RON,,,,")
+    write_csv(tmp_path / "ok.csv", "IMP-1,Backup Exec,3,,2027-01-31,410,RON,,,,")
+    app = create_app(tmp_path / "db.json", today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i", *str(bad), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Nothing can be imported" in str(app.screen.query_one("#import-report").render())
+        await pilot.press(*["backspace"] * len("bad.csv"), *"ok.csv", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "1 new" in str(app.screen.query_one("#import-report").render())
+
+
 async def test_palette_jumps_to_a_contract(demo_db: Path, today) -> None:
     app = create_app(demo_db, today)
     async with app.run_test(size=SIZE) as pilot:

@@ -40,7 +40,8 @@ class ImportScreen(Dialog[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog import"):
             yield Static(_("Import contracts from a CSV file"), classes="dialog-title")
-            yield Input(placeholder=_("path to FILE.csv, then enter to check it"), id="import-path", compact=True)
+            yield Input(placeholder=_("path to FILE.csv, then enter to check it"), id="import-path", compact=True,
+                        select_on_focus=False)
             yield LoadingIndicator(id="import-busy")
             with VerticalScroll(id="import-report-scroll"):
                 yield Static("", id="import-report", markup=False)
@@ -50,8 +51,13 @@ class ImportScreen(Dialog[bool]):
         self.query_one("#import-busy").display = False
 
     def busy(self, on: bool) -> None:
+        """While a file is checked or imported the path cannot change; after, it has the focus back (a
+        disabled widget loses it), the cursor at its end, so a mistyped path is corrected by typing."""
         self.query_one("#import-busy").display = on
-        self.query_one("#import-path", Input).disabled = on
+        path = self.query_one("#import-path", Input)
+        path.disabled = on
+        if not on:
+            path.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.plan = None
