@@ -156,6 +156,19 @@ async def test_the_form_picks_the_partner_from_the_directory_by_name(demo_db: Pa
         assert app.contracts.get("SEP-2021-0417").partner == chosen.id
 
 
+async def test_the_picker_opened_from_the_overview_has_its_styles(demo_db: Path, today) -> None:
+    """Its styles are the app's, not the Renewal tab's (whose stylesheet loads only with that tab)."""
+    app = create_app(demo_db, today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#field-partner").focus()
+        await pilot.press(*"quelmira")
+        await pilot.pause()
+        assert isinstance(app.screen, PartnerPicker)
+        height = app.screen.query_one(".partner-picker").styles.height
+        assert height is not None and not height.is_auto and height.value == 90  # "height: 90%"
+
+
 async def test_a_partner_id_no_longer_in_the_directory_is_kept_but_never_newly_chosen(demo_db: Path, today) -> None:
     repository = ContractRepository(Store(demo_db))
     stored = repository.get("SEP-2021-0417")
