@@ -15,7 +15,6 @@ from textual.screen import Screen
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
-from textual.signal import Signal
 from textual.widgets import Input
 
 from tui.i18n import N_, _, current_language, on_language_change, use_language
@@ -76,7 +75,7 @@ class RenewalsApp(TabHost, App):
         super().__init__()
         self.startup = startup
         self.session: Session = startup.session
-        self.session.changes = Signal[str | None](self, "data-changed")
+        self.session.changes = messages.DataChanged(self, "data-changed")
         self.COMMANDS = App.COMMANDS | {jump_provider(self.session)}  # type: ignore[misc]
         self._refused_notice_shown = False
         self._building_tab = asyncio.Lock()

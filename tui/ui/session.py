@@ -2,7 +2,7 @@
 contracts marked in the Overview.
 
 The App owns one Session and hands it to every pane and screen it makes (none reaches it through `self.app`).
-No Textual here: the data-changed signal is the App's (`changes`, a `textual.signal.Signal`), published
+No Textual here: the data-changed signal is the App's (`changes`, `tui.ui.messages.DataChanged`), published
 through `data_changed`.  Before the data file is open (a start painted from the glance, tui/ui/startup.py)
 the repositories are not there yet; keys and clicks wait until they are.
 """
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from tui.store.usage import UsageRepository
 
 
-class Publisher(Protocol):  # textual.signal.Signal
+class Publisher(Protocol):  # tui.ui.messages.DataChanged, a textual.signal.Signal
     def subscribe(self, node: Any, callback: Any, immediate: bool = False) -> None: ...
 
     def publish(self, data: Any) -> None: ...
