@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from dataclasses import replace
@@ -68,10 +69,40 @@ def demo_rates(today: date) -> list[Rate]:
 
 
 def create_temporary_demo(today: date) -> Path:
-    """A fresh demo data file in a new `renewals-demo-*` temporary folder (see remove_demo_folder)."""
-    path = Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX)) / "demo.json"
+    """A fresh demo data file in a new `renewals-demo-PID-*` temporary folder (see remove_demo_folder);
+    the folders that demos which did not end normally left behind go first (see remove_orphaned_demos)."""
+    remove_orphaned_demos(Path(tempfile.gettempdir()))
+    path = Path(tempfile.mkdtemp(prefix=f"{DEMO_FOLDER_PREFIX}{os.getpid()}-")) / "demo.json"
     create_demo_database(path, today).close()
     return path
+
+
+def remove_orphaned_demos(temporary: Path) -> None:
+    """Remove this user's demo folders whose process is gone: a demo killed (SIGKILL) or hung up on (an SSH
+    session that dropped: SIGHUP) never ran its exit handler.  A folder holding a quote request stays, as
+    at a normal exit; a folder whose process id was reused waits for a later start."""
+    try:
+        folders = list(temporary.glob(f"{DEMO_FOLDER_PREFIX}*-*"))
+    except OSError:
+        return
+    for folder in folders:
+        pid = folder.name.removeprefix(DEMO_FOLDER_PREFIX).partition("-")[0]
+        try:
+            if not pid.isdigit() or folder.stat().st_uid != os.getuid() or _running(int(pid)):
+                continue
+        except OSError:
+            continue
+        remove_demo_folder(folder)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def remove_demo_folder(folder: Path) -> bool:
