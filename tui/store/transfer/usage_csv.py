@@ -50,7 +50,7 @@ class _UsageRows:
     spelling: dict[str, str]  # folded product -> its known spelling
     today: date
     allow_new_products: bool
-    new_products: list[str] = field(default_factory=list)
+    new_products: list[str]  # the plan's: a product first seen in the file, as first spelled
 
     def check(self, raw: dict[str, str]) -> tuple[UsageSample | None, dict[str, str]]:
         # The product is matched here rather than by validate_usage: one dict lookup a row instead of a scan.
@@ -98,10 +98,10 @@ def plan_usage_import(
     spelled in the file.
     """
     table = read_csv(path, known=USAGE_COLUMNS, required=USAGE_COLUMNS, name=name)
-    rows = _UsageRows({fold(product): product for product in known_products}, today, allow_new_products)
-    plan = plan_import(table, existing, rows, UsageImportPlan())
-    plan.new_products = rows.new_products
-    return plan
+    plan = UsageImportPlan()
+    rows = _UsageRows({fold(product): product for product in known_products}, today, allow_new_products,
+                      plan.new_products)
+    return plan_import(table, existing, rows, plan)
 
 
 def write_usage_csv(samples: Iterable[UsageSample], stream: IO[str]) -> None:
